@@ -1,0 +1,3 @@
+export * from "./aws-credentials";
+export * from "./block";
+export * from "./secret";

@@ -1,0 +1,16 @@
+import { Token } from "cdktf";
+import { Construct } from "constructs";
+import { Variable } from "./provider/variable";
+import { VariableRef } from "./template";
+
+/**
+ * A value for prefect.yaml. Known at synth time, it is written as is. Only known after apply (a
+ * Terraform token, e.g. the name of a bucket created elsewhere), it is stored in a Prefect variable
+ * by Terraform and the file references it as `{{ prefect.variables.<name> }}`, so no `${...}` ever
+ * reaches the file.
+ */
+export function knownOrVariable(scope: Construct, id: string, value: string, variableName: string): string | VariableRef {
+  if (!Token.isUnresolved(value)) return value;
+  new Variable(scope, id, { name: variableName, value });
+  return new VariableRef(variableName);
+}

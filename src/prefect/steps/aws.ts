@@ -1,0 +1,36 @@
+import { TemplateValue } from "../template";
+import { defineStep } from "./step";
+
+/** The pin Prefect's own `s3` recipe uses. */
+export const PREFECT_AWS_REQUIRES = "prefect-aws>=0.3.4";
+
+export interface PushToS3Params {
+  readonly bucket: TemplateValue;
+  readonly folder: TemplateValue;
+  /** An aws-credentials block reference; omitted means boto3's default chain (e.g. an assumed role). */
+  readonly credentials?: TemplateValue;
+  readonly client_parameters?: TemplateValue;
+  /** @default ".prefectignore" */
+  readonly ignore_file?: TemplateValue;
+}
+
+/** Uploads the project directory to `s3://<bucket>/<folder>/`, honouring `.prefectignore`. */
+export const pushToS3 = defineStep<PushToS3Params, "bucket" | "folder">({
+  fn: "prefect_aws.deployments.steps.push_to_s3",
+  requires: PREFECT_AWS_REQUIRES,
+  outputs: ["bucket", "folder"],
+});
+
+export interface PullFromS3Params {
+  readonly bucket: TemplateValue;
+  readonly folder: TemplateValue;
+  readonly credentials?: TemplateValue;
+  readonly client_parameters?: TemplateValue;
+}
+
+/** Downloads `s3://<bucket>/<folder>/` into the flow run's working directory. */
+export const pullFromS3 = defineStep<PullFromS3Params, "bucket" | "folder" | "directory">({
+  fn: "prefect_aws.deployments.steps.pull_from_s3",
+  requires: PREFECT_AWS_REQUIRES,
+  outputs: ["bucket", "folder", "directory"],
+});

@@ -1,0 +1,3 @@
+export * from "./aws";
+export * from "./core";
+export * from "./step";

@@ -1,0 +1,152 @@
+import { Token } from "cdktf";
+
+/**
+ * Placeholders that Prefect resolves inside prefect.yaml (its own `{{ ... }}` templating, not Jinja).
+ * Steps and deployments take these objects instead of hand-typed strings, so a reference always
+ * has the right shape and tests can find every block a file refers to.
+ */
+export abstract class TemplateRef {
+  /** The text between the braces, e.g. `prefect.blocks.secret.my-token`. */
+  abstract readonly expression: string;
+  /**
+   * Whether the placeholder resolves to a plain string and so may sit inside a longer string.
+   * A whole block (other than a Secret) resolves to a dict, which Prefect refuses there.
+   */
+  get isString(): boolean {
+    return true;
+  }
+  toString(): string {
+    return `{{ ${this.expression} }}`;
+  }
+}
+
+/** `{{ prefect.blocks.<type-slug>.<block-name>[.<field>] }}`: a block's data (or one field of it). */
+export class BlockRef extends TemplateRef {
+  constructor(
+    readonly typeSlug: string,
+    readonly blockName: string,
+    readonly field?: string,
+    /** True for blocks whose data is exactly `{value: ...}` (Secret): Prefect gives the value. */
+    readonly resolvesToValue = false,
+  ) {
+    super();
+  }
+  override get isString(): boolean {
+    return this.field !== undefined || this.resolvesToValue;
+  }
+  get expression(): string {
+    return ["prefect", "blocks", this.typeSlug, this.blockName, this.field].filter(Boolean).join(".");
+  }
+}
+
+/** `{{ prefect.variables.<name> }}`: a Prefect variable, e.g. a value only known after apply. */
+export class VariableRef extends TemplateRef {
+  constructor(readonly variableName: string) {
+    super();
+  }
+  get expression(): string {
+    return `prefect.variables.${this.variableName}`;
+  }
+}
+
+/** `{{ $NAME }}`: an environment variable of the machine running `prefect deploy`, read at deploy time. */
+export class EnvRef extends TemplateRef {
+  constructor(readonly envVar: string) {
+    super();
+  }
+  get expression(): string {
+    return `$${this.envVar}`;
+  }
+}
+
+/** `{{ <step id>.<key> }}`: an output of an earlier step, resolved at deploy time. */
+export class StepOutputRef extends TemplateRef {
+  constructor(readonly stepId: string, readonly key: string) {
+    super();
+  }
+  get expression(): string {
+    return `${this.stepId}.${this.key}`;
+  }
+}
+
+/** A string built from literal text and placeholders, e.g. `flows/{{ $ENV }}`. */
+export class TemplateString {
+  constructor(readonly parts: ReadonlyArray<string | TemplateRef>) {
+    for (const p of parts) {
+      if (p instanceof TemplateRef && !p.isString && parts.length > 1) {
+        throw new Error(
+          `${p} resolves to a whole block (a dict) and cannot be part of a longer string; reference one field instead.`,
+        );
+      }
+    }
+  }
+  get refs(): TemplateRef[] {
+    return this.parts.filter((p): p is TemplateRef => p instanceof TemplateRef);
+  }
+  toString(): string {
+    return this.parts.map(String).join("");
+  }
+}
+
+/** Tagged template: template`${folder}/${new EnvRef("ENV")}` → a TemplateString. */
+export function template(strings: TemplateStringsArray, ...values: Array<string | TemplateRef>): TemplateString {
+  const parts: Array<string | TemplateRef> = [];
+  const push = (p: string | TemplateRef) => {
+    const last = parts[parts.length - 1];
+    if (typeof p === "string" && typeof last === "string") parts[parts.length - 1] = last + p;
+    else if (p !== "") parts.push(p);
+  };
+  strings.forEach((s, i) => {
+    push(s);
+    if (i < values.length) push(values[i]);
+  });
+  return new TemplateString(parts);
+}
+
+/** A value in prefect.yaml: literals, placeholders, and lists/maps of them. */
+export type TemplateValue =
+  | string
+  | number
+  | boolean
+  | null
+  | TemplateRef
+  | TemplateString
+  | TemplateValue[]
+  | { [key: string]: TemplateValue | undefined };
+
+/**
+ * Renders a value to plain YAML-ready data. Refuses Terraform tokens: a value only known after
+ * apply would reach the file as `${...}`, which Prefect would take literally.
+ */
+export function renderValue(value: TemplateValue | undefined, where: string): unknown {
+  if (value === undefined || value === null) return value;
+  if (value instanceof TemplateRef || value instanceof TemplateString) return value.toString();
+  if (typeof value === "string") {
+    if (Token.isUnresolved(value) || value.includes("${")) {
+      throw new Error(
+        `${where}: the value ${JSON.stringify(value)} is a Terraform token, only known after apply, and cannot be written ` +
+          "into prefect.yaml. Pass a literal, or route it through a Prefect variable (knownOrVariable) and reference it " +
+          "as {{ prefect.variables.<name> }}.",
+      );
+    }
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v, i) => renderValue(v, `${where}[${i}]`));
+  if (typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (v !== undefined) out[k] = renderValue(v, `${where}.${k}`);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Every placeholder inside a value (for checks such as "each block reference exists"). */
+export function collectRefs(value: TemplateValue | undefined): TemplateRef[] {
+  if (value instanceof TemplateRef) return [value];
+  if (value instanceof TemplateString) return value.refs;
+  if (Array.isArray(value)) return value.flatMap(collectRefs);
+  if (value && typeof value === "object") return Object.values(value).flatMap(collectRefs);
+  return [];
+}

@@ -1,0 +1,102 @@
+import * as path from "path";
+import { ISynthesisSession, TerraformStack } from "cdktf";
+// The hook cdktf's own TerraformAsset uses to write files beside cdk.tf.json; cdktf marks it
+// internal, so it is imported from its module rather than the package root.
+import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
+import { Construct, IConstruct } from "constructs";
+import { PrefectBlock } from "../prefect/blocks/block";
+import { DeploymentSpec, PrefectYamlDocument } from "../prefect/prefect-yaml";
+import { Variable } from "../prefect/provider/variable";
+import { BlockRef, VariableRef } from "../prefect/template";
+import { ICodeStorage } from "../storage/code-storage";
+import { GeneratedFile } from "./generated-file";
+import { PrefectIgnoreFile } from "./prefectignore-file";
+import { PrefectYamlFile } from "./prefect-yaml-file";
+
+export interface PrefectProjectProps {
+  /** The project name (prefect.yaml's `name`). */
+  readonly name: string;
+  /** Where the flow code lives; supplies the build, push and pull sections. */
+  readonly storage: ICodeStorage;
+  /** @default none (add them with addDeployment) */
+  readonly deployments?: DeploymentSpec[];
+  /** Written as prefect.yaml's `prefect-version`. @default omitted */
+  readonly prefectVersion?: string;
+  /**
+   * Also write `prefect.yaml` and `.prefectignore` into this directory at synth, typically the root of
+   * your flow project (where `prefect deploy` runs). Relative paths are taken from the current directory.
+   * @default only `cdktf.out/stacks/<stack>/`
+   */
+  readonly outputDirectory?: string;
+}
+
+/**
+ * A Prefect project in a stack: turns a storage option and deployments into `prefect.yaml` and
+ * `.prefectignore`, written next to the stack's `cdk.tf.json` at synth. Synthesis fails if a
+ * block or variable referenced by the file is not created by a construct in the same stack.
+ */
+export class PrefectProject extends Construct {
+  readonly document: PrefectYamlDocument;
+  readonly files: GeneratedFile[];
+  private readonly outputDirectory?: string;
+
+  constructor(scope: Construct, id: string, props: PrefectProjectProps) {
+    super(scope, id);
+    const { storage } = props;
+    this.document = new PrefectYamlDocument({
+      name: props.name,
+      prefectVersion: props.prefectVersion,
+      build: storage.buildSteps,
+      push: storage.pushSteps,
+      pull: storage.pullSteps,
+      deployments: props.deployments,
+    });
+    this.files = [new PrefectYamlFile(this.document)];
+    if (storage.pushSteps.length > 0) this.files.push(new PrefectIgnoreFile(storage.ignorePatterns));
+    this.outputDirectory = props.outputDirectory;
+
+    this.node.addValidation({ validate: () => [...this.document.problems(), ...this.unresolvedReferences()] });
+    addCustomSynthesis(this, { onSynthesize: (session) => this.writeFiles(session) });
+  }
+
+  addDeployment(deployment: DeploymentSpec): this {
+    this.document.addDeployment(deployment);
+    return this;
+  }
+
+  /** The files' contents by path, e.g. `{"prefect.yaml": "..."}`. */
+  renderFiles(): Record<string, string> {
+    return Object.fromEntries(this.files.map((f) => [f.path, f.render()]));
+  }
+
+  private writeFiles(session: ISynthesisSession): void {
+    const stack = TerraformStack.of(this);
+    const stackDir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
+    for (const dir of [stackDir, this.outputDirectory].filter((d): d is string => !!d)) {
+      for (const file of this.files) file.writeTo(dir);
+    }
+  }
+
+  /** Block and variable references that no construct of this stack creates. */
+  private unresolvedReferences(): string[] {
+    const all = TerraformStack.of(this).node.findAll();
+    const blocks = new Set(
+      all.filter((c): c is PrefectBlock => c instanceof PrefectBlock).map((b) => `${b.typeSlug}/${b.blockName}`),
+    );
+    const variables = new Set(all.filter(isVariable).map((v) => v.nameInput));
+    const problems: string[] = [];
+    for (const ref of this.document.refs) {
+      if (ref instanceof BlockRef && !blocks.has(`${ref.typeSlug}/${ref.blockName}`)) {
+        problems.push(`${ref} refers to no ${ref.typeSlug} block named "${ref.blockName}" in this stack`);
+      }
+      if (ref instanceof VariableRef && !variables.has(ref.variableName)) {
+        problems.push(`${ref} refers to no Prefect variable named "${ref.variableName}" in this stack`);
+      }
+    }
+    return problems;
+  }
+}
+
+function isVariable(c: IConstruct): c is Variable {
+  return c instanceof Variable;
+}

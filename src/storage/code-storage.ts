@@ -1,0 +1,18 @@
+import { IConstruct } from "constructs";
+import { Step } from "../prefect/steps/step";
+
+/**
+ * What every storage option (S3, GCS, Azure Blob, git, image registry, local) gives a Prefect
+ * project: the steps of prefect.yaml's `build`, `push` and `pull` sections. Switching cloud means
+ * switching the construct that implements this; the project and deployments stay as they are.
+ */
+export interface ICodeStorage extends IConstruct {
+  /** Steps that build an artefact before pushing (e.g. a Docker image); often empty. */
+  readonly buildSteps: Step[];
+  /** Steps that upload the code at `prefect deploy`; empty where Prefect never pushes (git). */
+  readonly pushSteps: Step[];
+  /** Steps a worker runs before each flow run to fetch the code. */
+  readonly pullSteps: Step[];
+  /** The user's extra `.prefectignore` patterns; only meaningful when there are push steps. */
+  readonly ignorePatterns: readonly string[];
+}

@@ -1,0 +1,26 @@
+import { EnvRef, template, TemplateString } from "../prefect/template";
+import { ValidationErrors } from "../validation/errors";
+import { EnvVarName, StorageFolder } from "../validation/rules";
+
+/** Where in a bucket or container the code goes, as prefect.yaml writes it and as grants scope it. */
+export interface CodeFolder {
+  /** The folder for the push step: a literal, or `<folder>/{{ $VAR }}` when read from the environment. */
+  readonly value: string | TemplateString;
+  /** The object-name prefix every grant is limited to: `<folder>/`. */
+  readonly grantPrefix: string;
+}
+
+/**
+ * Validates a folder (and an optional environment variable that extends it at deploy time, as in
+ * Prefect's guide) and derives both forms. With `folderFromEnv: "ENV"` and `folder: "flows"`, the
+ * push step writes to `flows/{{ $ENV }}` and grants cover `flows/*`: whatever the variable holds,
+ * identities never reach outside the static folder.
+ */
+export function codeFolder(errors: ValidationErrors, folder: string, folderFromEnv?: string): CodeFolder {
+  errors.check(StorageFolder, "folder", folder);
+  errors.check(EnvVarName, "folderFromEnv", folderFromEnv);
+  return {
+    value: folderFromEnv ? template`${folder}/${new EnvRef(folderFromEnv)}` : folder,
+    grantPrefix: `${folder}/`,
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * IAM and bucket policy documents for flow code in S3, as plain JSON so that, given a bucket name,
+ * every policy is fully known in `terraform plan` for a reviewer. The actions are exactly what
+ * Prefect's steps call (see the facts on push_to_s3 / pull_from_s3):
+ * push: one PutObject per file; pull: ListObjectsV2 with Prefix=<folder>/, then GetObject per key.
+ */
+
+export interface PolicyDocument {
+  readonly Version: "2012-10-17";
+  readonly Statement: PolicyStatement[];
+}
+
+export interface PolicyStatement {
+  readonly Sid: string;
+  readonly Effect: "Allow" | "Deny";
+  readonly Principal?: string | Record<string, string | string[]>;
+  readonly Action: string | string[];
+  readonly Resource: string | string[];
+  readonly Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+export interface FlowCodeLocation {
+  /** The bucket's name (literal, or a Terraform token). */
+  readonly bucketName: string;
+  /** Object-name prefix all access is limited to, ending in `/`, e.g. `flows/etl/`. */
+  readonly prefix: string;
+  /** Customer managed KMS key encrypting the objects, if any (SSE-S3 needs no KMS grant). */
+  readonly kmsKeyArn?: string;
+}
+
+export const bucketArn = (bucketName: string) => `arn:aws:s3:::${bucketName}`;
+const objectsArn = (loc: FlowCodeLocation) => `${bucketArn(loc.bucketName)}/${loc.prefix}*`;
+
+/** PutObject under the folder only. With SSE-KMS, boto3's multipart uploads (files over 8 MB) also need Decrypt. */
+export function pushPolicy(loc: FlowCodeLocation): PolicyDocument {
+  return document(
+    { Sid: "PushFlowCode", Effect: "Allow", Action: "s3:PutObject", Resource: objectsArn(loc) },
+    loc.kmsKeyArn && {
+      Sid: "EncryptFlowCode",
+      Effect: "Allow",
+      Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+      Resource: loc.kmsKeyArn,
+    },
+  );
+}
+
+/** ListBucket limited to the folder prefix, GetObject under the folder only. */
+export function pullPolicy(loc: FlowCodeLocation): PolicyDocument {
+  return document(
+    {
+      Sid: "ListFlowCode",
+      Effect: "Allow",
+      Action: "s3:ListBucket",
+      Resource: bucketArn(loc.bucketName),
+      Condition: { StringLike: { "s3:prefix": [`${loc.prefix}*`] } },
+    },
+    { Sid: "PullFlowCode", Effect: "Allow", Action: "s3:GetObject", Resource: objectsArn(loc) },
+    loc.kmsKeyArn && { Sid: "DecryptFlowCode", Effect: "Allow", Action: "kms:Decrypt", Resource: loc.kmsKeyArn },
+  );
+}
+
+/** Bucket policy refusing every request that does not use TLS. */
+export function denyInsecureTransportPolicy(bucketName: string): PolicyDocument {
+  return document({
+    Sid: "DenyInsecureTransport",
+    Effect: "Deny",
+    Principal: "*",
+    Action: "s3:*",
+    Resource: [bucketArn(bucketName), `${bucketArn(bucketName)}/*`],
+    Condition: { Bool: { "aws:SecureTransport": "false" } },
+  });
+}
+
+function document(...statements: Array<PolicyStatement | undefined | "" | false>): PolicyDocument {
+  return { Version: "2012-10-17", Statement: statements.filter((s): s is PolicyStatement => !!s) };
+}
+
+/**
+ * JSON text of a policy. Token strings inside (e.g. a KMS key's ARN) stay as `${...}` interpolations,
+ * which Terraform resolves; ARNs and names never need JSON escaping.
+ */
+export const policyJson = (doc: PolicyDocument): string => JSON.stringify(doc);

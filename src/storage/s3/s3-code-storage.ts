@@ -1,0 +1,224 @@
+import { IamAccessKey } from "@cdktf/provider-aws/lib/iam-access-key";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
+import { IamUserPolicy } from "@cdktf/provider-aws/lib/iam-user-policy";
+import { TerraformOutput, Token } from "cdktf";
+import { Construct } from "constructs";
+import { AwsCredentialsBlock } from "../../prefect/blocks/aws-credentials";
+import { knownOrVariable } from "../../prefect/known-value";
+import { pullFromS3, pushToS3 } from "../../prefect/steps/aws";
+import { Step } from "../../prefect/steps/step";
+import { VariableRef } from "../../prefect/template";
+import { ValidationErrors } from "../../validation/errors";
+import { BlockName, S3BucketName } from "../../validation/rules";
+import { ICodeStorage } from "../code-storage";
+import { codeFolder } from "../folder";
+import { defaultNameStem, fitName, logicalName } from "../names";
+import { S3Identity } from "./identity";
+import { LockedDownBucket } from "./locked-down-bucket";
+import { FlowCodeLocation, policyJson, pullPolicy, pushPolicy } from "./policies";
+
+export interface S3CodeStorageProps {
+  /**
+   * Name of the bucket to create, locked down (see LockedDownBucket).
+   * Exactly one of `bucketName` and `existingBucketName`.
+   * @default none
+   */
+  readonly bucketName?: string;
+  /**
+   * Use this existing bucket instead. Nothing about the bucket itself is created or changed: its
+   * encryption, versioning and bucket policy stay yours; only the identities and grants are created.
+   * @default none
+   */
+  readonly existingBucketName?: string;
+  /** Folder (object-name prefix) for the code, e.g. `flows/etl`; every grant is limited to it. */
+  readonly folder: string;
+  /**
+   * Name of an environment variable that extends the folder when `prefect deploy` runs, as in
+   * Prefect's guide: the push step writes to `<folder>/{{ $VAR }}` (e.g. one folder per
+   * environment), while grants stay on `<folder>/*`.
+   * @default none (the folder is fixed)
+   */
+  readonly folderFromEnv?: string;
+  /**
+   * ARN of a customer managed KMS key: the bucket (if created) uses SSE-KMS with it, and push and
+   * pull get the KMS actions they need on it. Give it for an existing bucket encrypted with such a key.
+   * @default SSE-S3 (AES256), no KMS grants
+   */
+  readonly kmsKeyArn?: string;
+  /**
+   * Delete noncurrent object versions after this many days (created bucket only). Each deploy
+   * overwrites the code, so versions accumulate.
+   * @default no lifecycle rule: every version is kept
+   */
+  readonly noncurrentVersionExpirationDays?: number;
+  /**
+   * Who uploads code at `prefect deploy` (CI).
+   * @default S3Identity.iamUser(): an IAM user with an access key and an aws-credentials block
+   */
+  readonly pushIdentity?: S3Identity;
+  /**
+   * Who downloads code before each flow run (workers).
+   * @default S3Identity.iamUser(): an IAM user with an access key and an aws-credentials block
+   */
+  readonly pullIdentity?: S3Identity;
+  /**
+   * `region_name` written into the credentials blocks.
+   * @default the created bucket's region; none for an existing bucket
+   */
+  readonly region?: string;
+  /**
+   * Stem of the credentials block names: `<stem>-push` and `<stem>-pull`.
+   * @default slug of `<bucket>-<folder>`
+   */
+  readonly blockNamePrefix?: string;
+  /**
+   * Send block data write-only (`data_wo`), kept out of Terraform state (Terraform >= 1.11).
+   * The access keys' secrets are still in state as attributes of `aws_iam_access_key`: keep state encrypted.
+   * @default false
+   */
+  readonly writeOnlyBlocks?: boolean;
+  /**
+   * Extra `.prefectignore` patterns (gitignore syntax) on top of the defaults.
+   * @default none
+   */
+  readonly prefectIgnore?: string[];
+}
+
+/**
+ * Flow code in S3: the bucket (or an existing one), a push identity for CI and a pull identity for
+ * workers, each limited to the code folder, their aws-credentials blocks, and the push_to_s3 /
+ * pull_from_s3 steps of Prefect's `s3` recipe that use them.
+ */
+export class S3CodeStorage extends Construct implements ICodeStorage {
+  readonly bucketName: string;
+  readonly folder: string;
+  readonly bucket?: LockedDownBucket;
+  readonly pushBlock?: AwsCredentialsBlock;
+  readonly pullBlock?: AwsCredentialsBlock;
+  readonly buildSteps: Step[] = [];
+  readonly pushSteps: Step[];
+  readonly pullSteps: Step[];
+  readonly ignorePatterns: readonly string[];
+  private readonly location: FlowCodeLocation;
+
+  constructor(scope: Construct, id: string, props: S3CodeStorageProps) {
+    super(scope, id);
+    const errors = new ValidationErrors();
+    const bucketName = props.bucketName ?? props.existingBucketName;
+    if ((props.bucketName === undefined) === (props.existingBucketName === undefined)) {
+      errors.add("bucketName", bucketName, "S3BucketSource", "set exactly one of bucketName (create) and existingBucketName (reuse)");
+    }
+    errors.check(S3BucketName, props.bucketName ? "bucketName" : "existingBucketName", bucketName);
+    const folder = codeFolder(errors, props.folder, props.folderFromEnv);
+    const days = props.noncurrentVersionExpirationDays;
+    if (days !== undefined && props.existingBucketName !== undefined) {
+      errors.add("noncurrentVersionExpirationDays", days, "S3ExistingBucket", "cannot be applied to an existing bucket, which this construct does not manage", "set the lifecycle rule where the bucket is defined");
+    }
+    if (days !== undefined && !(Number.isInteger(days) && days >= 1)) {
+      errors.add("noncurrentVersionExpirationDays", days, "S3Lifecycle", "must be a whole number of days, at least 1");
+    }
+    const push = props.pushIdentity ?? S3Identity.iamUser();
+    const pull = props.pullIdentity ?? S3Identity.iamUser();
+    push.validate(errors, "pushIdentity");
+    pull.validate(errors, "pullIdentity");
+    const stem =
+      props.blockNamePrefix ??
+      (bucketName && !Token.isUnresolved(bucketName) ? defaultNameStem(bucketName, props.folder) : defaultNameStem(id));
+    errors.check(BlockName, "blockNamePrefix", props.blockNamePrefix);
+    errors.throwIfAny(this);
+
+    this.bucketName = bucketName!;
+    this.folder = props.folder;
+    this.ignorePatterns = props.prefectIgnore ?? [];
+    this.location = { bucketName: this.bucketName, prefix: folder.grantPrefix, kmsKeyArn: props.kmsKeyArn };
+    if (props.bucketName) {
+      this.bucket = new LockedDownBucket(this, "storage", {
+        bucketName: props.bucketName,
+        kmsKeyArn: props.kmsKeyArn,
+        noncurrentVersionExpirationDays: days,
+      });
+    }
+    const region = props.region ?? this.bucket?.bucket.region;
+    const blockOptions = { region, writeOnly: props.writeOnlyBlocks };
+
+    this.pushBlock = this.setUpSide("push", push, pushPolicy(this.location), `${stem}-push`, blockOptions);
+    this.pullBlock = this.setUpSide("pull", pull, pullPolicy(this.location), `${stem}-pull`, blockOptions);
+
+    const bucketForYaml = knownOrVariable(this, "bucket-name-variable", this.bucketName, `${stem.replace(/-/g, "_")}_bucket`);
+    const pushStep = pushToS3({
+      id: "push_code",
+      bucket: bucketForYaml,
+      folder: folder.value,
+      credentials: this.pushBlock?.ref(),
+    });
+    this.pushSteps = [pushStep];
+    this.pullSteps = [
+      pullFromS3({
+        id: "pull_code",
+        bucket: pushStep.output("bucket"),
+        folder: pushStep.output("folder"),
+        credentials: this.pullBlock?.ref(),
+      }),
+    ];
+    this.addOutputs(bucketForYaml);
+  }
+
+  /** Lets an existing IAM role download the code (e.g. another worker pool's task role). */
+  grantPull(roleName: string, id = `grant-pull-${logicalName(roleName)}`): IamRolePolicy {
+    return this.grantRole(id, roleName, "prefect-code-pull", pullPolicy(this.location));
+  }
+
+  /** Lets an existing IAM role upload the code (e.g. the role CI assumes). */
+  grantPush(roleName: string, id = `grant-push-${logicalName(roleName)}`): IamRolePolicy {
+    return this.grantRole(id, roleName, "prefect-code-push", pushPolicy(this.location));
+  }
+
+  private grantRole(id: string, roleName: string, policyName: string, policy: ReturnType<typeof pullPolicy>): IamRolePolicy {
+    return new IamRolePolicy(this, id, {
+      role: roleName,
+      name: fitName(`${policyName}-${defaultNameStem(this.bucketName, this.folder)}`, 128),
+      policy: policyJson(policy),
+    });
+  }
+
+  /** One side's identity: a user with key, policy and block, or a grant on an existing role. */
+  private setUpSide(
+    side: "push" | "pull",
+    identity: S3Identity,
+    policy: ReturnType<typeof pushPolicy>,
+    blockName: string,
+    block: { region?: string; writeOnly?: boolean },
+  ): AwsCredentialsBlock | undefined {
+    if (!identity.usesAccessKey) {
+      if (side === "push") this.grantPush(identity.name!, `${side}-role-policy`);
+      else this.grantPull(identity.name!, `${side}-role-policy`);
+      return undefined;
+    }
+    const user = new IamUser(this, `${side}-user`, {
+      name: identity.name ?? fitName(`prefect-${blockName}`, 64),
+      path: identity.path,
+      tags: { "prefect-code-storage": side },
+    });
+    new IamUserPolicy(this, `${side}-user-policy`, { user: user.name, name: `prefect-code-${side}`, policy: policyJson(policy) });
+    const key = new IamAccessKey(this, `${side}-access-key`, { user: user.name });
+    return new AwsCredentialsBlock(this, `${side}-credentials`, {
+      name: blockName,
+      writeOnly: block.writeOnly,
+      data: { aws_access_key_id: key.id, aws_secret_access_key: key.secret, region_name: block.region },
+    });
+  }
+
+  private addOutputs(bucketForYaml: string | VariableRef): void {
+    const prefix = logicalName(this.node.id);
+    const output = (name: string, value: string, description: string) =>
+      new TerraformOutput(this, name, { value, description }).overrideLogicalId(`${prefix}_${name}`);
+    output("bucket_name", this.bucketName, "Bucket holding the flow code");
+    output("folder", this.folder, "Folder (prefix) of the flow code in the bucket");
+    if (bucketForYaml instanceof VariableRef) {
+      output("bucket_variable", bucketForYaml.variableName, "Prefect variable holding the bucket name for prefect.yaml");
+    }
+    if (this.pushBlock) output("push_block", this.pushBlock.blockName, "aws-credentials block used by the push step");
+    if (this.pullBlock) output("pull_block", this.pullBlock.blockName, "aws-credentials block used by the pull step");
+  }
+}

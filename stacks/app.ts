@@ -1,0 +1,26 @@
+import { App } from "cdktf";
+import { S3KeylessStack } from "./s3-keyless";
+import { S3UsersStack } from "./s3-users";
+
+/** Every example stack, by name (the directory under cdktf.out/stacks/). */
+export const EXAMPLE_STACKS = {
+  "s3-users": S3UsersStack,
+  "s3-keyless": S3KeylessStack,
+} as const;
+
+export type ExampleStackName = keyof typeof EXAMPLE_STACKS;
+
+export interface BuildAppOptions {
+  /** @default "cdktf.out" */
+  readonly outdir?: string;
+  /** Only these stacks. @default all */
+  readonly stacks?: ExampleStackName[];
+}
+
+/** The app with every example stack; `npm run synth` synthesizes it, tests build it in a temp dir. */
+export function buildApp(options: BuildAppOptions = {}): App {
+  const app = new App({ outdir: options.outdir ?? "cdktf.out" });
+  const names = options.stacks ?? (Object.keys(EXAMPLE_STACKS) as ExampleStackName[]);
+  for (const name of names) new EXAMPLE_STACKS[name](app, name);
+  return app;
+}

@@ -1,0 +1,44 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { PrefectProject } from "../src/project/prefect-project";
+import { S3CodeStorage } from "../src/storage/s3/s3-code-storage";
+import { S3Identity } from "../src/storage/s3/identity";
+import { ExampleStackOptions } from "./s3-users";
+
+/**
+ * S3 without keys: workers pull through their own IAM role (e.g. an ECS task role) and CI pushes
+ * through the role it assumes (e.g. via GitHub OIDC). No access key and no Prefect block exist;
+ * the steps run without `credentials`, so boto3 uses the ambient role. The folder gets a suffix
+ * from `PREFECT_ENV` at deploy time (one folder per environment), grants cover all of them.
+ */
+export class S3KeylessStack extends TerraformStack {
+  readonly storage: S3CodeStorage;
+  readonly project: PrefectProject;
+
+  constructor(scope: Construct, id: string, options: ExampleStackOptions = {}) {
+    super(scope, id);
+    new AwsProvider(this, "aws", { region: "eu-central-1" });
+
+    this.storage = new S3CodeStorage(this, "flow-code", {
+      bucketName: "acme-prefect-flow-code-keyless",
+      folder: "reports",
+      folderFromEnv: "PREFECT_ENV",
+      pushIdentity: S3Identity.role("github-actions-prefect-deploy"),
+      pullIdentity: S3Identity.role("prefect-ecs-task"),
+    });
+    this.project = new PrefectProject(this, "project", {
+      name: "reports",
+      storage: this.storage,
+      outputDirectory: options.flowProjectDir,
+      deployments: [
+        {
+          name: "hourly-report",
+          entrypoint: "flows/report.py:build_report",
+          workPool: { name: "ecs-pool", jobVariables: { cpu: 512, memory: 1024 } },
+          schedules: [{ interval: 3600 }],
+        },
+      ],
+    });
+  }
+}
