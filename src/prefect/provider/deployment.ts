@@ -124,7 +124,7 @@ export function deploymentConcurrencyOptionsToTerraform(struct?: DeploymentConcu
 
 export interface DeploymentConfig extends cdktf.TerraformMetaArguments {
   /** ID of the flow this deploys (`Flow.id`). */
-  readonly flowId?: string;
+  readonly flowId: string;
   /** Deployment name, unique per flow. */
   readonly name: string;
   /** Prefect Cloud account ID, overriding the provider's. */

@@ -11,7 +11,7 @@ export interface PrefectProviderConfig {
   readonly accountId?: string;
   /** Prefect Cloud API key. Sensitive: pass a variable or env (PREFECT_API_KEY), never a literal. */
   readonly apiKey?: string;
-  /** `user:password` for a self-hosted server behind basic auth. Sensitive. */
+  /** Basic-auth key for a self-hosted server with auth enabled. Sensitive: pass a variable or env, never a literal. */
   readonly basicAuthKey?: string;
   /** Whether the server expects a CSRF token (self-hosted servers with CSRF protection on). */
   readonly csrfEnabled?: boolean | cdktf.IResolvable;
