@@ -6,10 +6,11 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import * as ts from "typescript";
+
 import { TerraformOutput, TerraformResource, TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
 import * as prefect from "../src/prefect/provider";
+import { ParsedInterface, parseInterfaces } from "./support/interfaces";
 
 interface SchemaAttribute {
   mode: "required" | "optional" | "computed";
@@ -39,47 +40,6 @@ const settable = (attrs: Attributes) => Object.keys(attrs).filter((name) => attr
 // ---------------------------------------------------------------------------------------------
 // Static view: the exported interfaces of src/prefect/provider/*.ts, read with the TS compiler API.
 // ---------------------------------------------------------------------------------------------
-
-interface ParsedProperty {
-  name: string;
-  optional: boolean;
-  doc: string;
-}
-interface ParsedInterface {
-  file: string;
-  heritage: string[];
-  properties: ParsedProperty[];
-  /** Members other than plain properties (methods, index signatures): a config should have none. */
-  otherMembers: string[];
-}
-
-function parseInterfaces(file: string): Map<string, ParsedInterface> {
-  const text = fs.readFileSync(file, "utf8");
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-  const found = new Map<string, ParsedInterface>();
-  for (const statement of source.statements) {
-    if (!ts.isInterfaceDeclaration(statement)) continue;
-    const exported = ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
-    if (!exported) continue;
-    const properties: ParsedProperty[] = [];
-    const otherMembers: string[] = [];
-    for (const member of statement.members) {
-      if (!ts.isPropertySignature(member)) {
-        otherMembers.push(member.getText(source));
-        continue;
-      }
-      properties.push({
-        name: member.name.getText(source),
-        optional: member.questionToken !== undefined,
-        // The leading trivia holds the JSDoc.
-        doc: text.slice(member.getFullStart(), member.getStart(source)),
-      });
-    }
-    const heritage = (statement.heritageClauses ?? []).flatMap((h) => h.types.map((t) => t.expression.getText(source)));
-    found.set(statement.name.text, { file: path.basename(file), heritage, properties, otherMembers });
-  }
-  return found;
-}
 
 /** Names of cdktf's TerraformMetaArguments (count, provider, ...), read from cdktf itself so a cdktf upgrade is followed. */
 function metaArgumentNames(): string[] {

@@ -67,16 +67,18 @@ export class Step<O extends string = string> {
   }
 
   /** The step's kwargs as plain data (id and requires first, as Prefect's recipes write them). */
-  renderKwargs(where = this.fn): Record<string, unknown> {
+  renderKwargs(where?: string): Record<string, unknown> {
+    const path = where ? `${where}.${this.fn}` : this.fn;
     const kwargs: Record<string, unknown> = {};
     if (this.id) kwargs.id = this.id;
     if (this.requires) kwargs.requires = this.requires;
     for (const [key, value] of Object.entries(this.params)) {
-      if (value !== undefined) kwargs[key] = renderValue(value, `${where}.${key}`);
+      if (value !== undefined) kwargs[key] = renderValue(value, `${path}.${key}`);
     }
     return kwargs;
   }
 
+  /** `where` is the step's position in the document (e.g. `push[0]`), used in error messages. */
   toYaml(where?: string): Record<string, unknown> {
     return { [this.fn]: this.renderKwargs(where) };
   }

@@ -1,0 +1,209 @@
+import { TerraformVariable, Testing, TerraformStack } from "cdktf";
+import { parse } from "yaml";
+import { PrefectYamlDocument } from "../src/prefect/prefect-yaml";
+import { gitClone, runShellScript, setWorkingDirectory } from "../src/prefect/steps/core";
+import { pullFromS3, pushToS3 } from "../src/prefect/steps/aws";
+import { BlockRef, EnvRef, StepOutputRef, template, VariableRef } from "../src/prefect/template";
+import { PrefectYamlFile } from "../src/project/prefect-yaml-file";
+import { PrefectIgnoreFile, DEFAULT_PREFECT_IGNORE } from "../src/project/prefectignore-file";
+import { GeneratedFile } from "../src/project/generated-file";
+import { prefectYamlSchemaErrors, stepSignatureErrors, stepsOf } from "./support/shared";
+
+const creds = new BlockRef("aws-credentials", "ci-push");
+
+function s3Document() {
+  const push = pushToS3({ id: "push_code", bucket: "my-bucket", folder: "flows", credentials: creds });
+  const pull = pullFromS3({ id: "pull_code", bucket: push.output("bucket"), folder: push.output("folder") });
+  return new PrefectYamlDocument({ name: "demo", prefectVersion: "3.8.3", push: [push], pull: [pull] });
+}
+
+/** Parses a rendered file the way `prefect deploy` would read it. */
+function renderAndParse(doc: PrefectYamlDocument): any {
+  return parse(new PrefectYamlFile(doc).render());
+}
+
+describe("steps", () => {
+  it("render to Prefect's one-key form with id and requires kept", () => {
+    const step = pushToS3({ id: "push_code", bucket: "b", folder: "f", credentials: creds });
+    expect(step.toYaml()).toEqual({
+      "prefect_aws.deployments.steps.push_to_s3": {
+        id: "push_code",
+        requires: "prefect-aws>=0.3.4",
+        bucket: "b",
+        folder: "f",
+        credentials: "{{ prefect.blocks.aws-credentials.ci-push }}",
+      },
+    });
+  });
+
+  it("let requires be overridden and omit undefined parameters", () => {
+    const step = pullFromS3({ bucket: "b", folder: "f", requires: "prefect-aws==0.5.0" });
+    expect(step.toYaml()).toEqual({
+      "prefect_aws.deployments.steps.pull_from_s3": { requires: "prefect-aws==0.5.0", bucket: "b", folder: "f" },
+    });
+  });
+
+  it("reference outputs of earlier steps through objects", () => {
+    const push = pushToS3({ id: "push_code", bucket: "b", folder: "f" });
+    expect(String(push.output("folder"))).toBe("{{ push_code.folder }}");
+    expect(push.output("bucket")).toBeInstanceOf(StepOutputRef);
+  });
+
+  it("refuse outputs of a step without id, or outputs the function does not return", () => {
+    expect(() => pushToS3({ bucket: "b", folder: "f" }).output("bucket")).toThrow(/has no id/);
+    expect(() => pushToS3({ id: "p", bucket: "b", folder: "f" }).output("directory" as any)).toThrow(/no output "directory"/);
+  });
+
+  it("refuse ids Prefect could not template", () => {
+    expect(() => pushToS3({ id: "push-code", bucket: "b", folder: "f" })).toThrow(/must match/);
+  });
+
+  it("know their short name (prefect_deployment pull step type)", () => {
+    expect(setWorkingDirectory({ directory: "/opt/flows" }).shortName).toBe("set_working_directory");
+  });
+});
+
+describe("template references", () => {
+  it("render blocks, block fields, variables, env vars and step outputs", () => {
+    expect(String(new BlockRef("secret", "tok", undefined, true))).toBe("{{ prefect.blocks.secret.tok }}");
+    expect(String(new BlockRef("aws-credentials", "c", "region_name"))).toBe("{{ prefect.blocks.aws-credentials.c.region_name }}");
+    expect(String(new VariableRef("bucket"))).toBe("{{ prefect.variables.bucket }}");
+    expect(String(new EnvRef("ENV"))).toBe("{{ $ENV }}");
+    expect(String(template`flows/${new EnvRef("ENV")}/x`)).toBe("flows/{{ $ENV }}/x");
+  });
+
+  it("refuse a whole (dict) block inside a longer string, but allow a Secret or a field", () => {
+    expect(() => template`x-${creds}`).toThrow(/whole block/);
+    expect(String(template`x-${new BlockRef("secret", "s", undefined, true)}`)).toBe("x-{{ prefect.blocks.secret.s }}");
+    expect(String(template`x-${new BlockRef("aws-credentials", "c", "region_name")}`)).toContain("region_name");
+  });
+});
+
+describe("PrefectYamlDocument", () => {
+  it("renders the S3 recipe that validates against Prefect's schema and step signatures", () => {
+    const parsed = renderAndParse(s3Document());
+    expect(prefectYamlSchemaErrors(parsed)).toEqual([]);
+    for (const { step } of stepsOf(parsed)) expect(stepSignatureErrors(step)).toEqual([]);
+    expect(parsed["prefect-version"]).toBe("3.8.3");
+    expect(parsed.pull[0]["prefect_aws.deployments.steps.pull_from_s3"].folder).toBe("{{ push_code.folder }}");
+  });
+
+  it("writes the marker comment first", () => {
+    const text = new PrefectYamlFile(s3Document()).render();
+    expect(text.split("\n")[0]).toBe(`# ${GeneratedFile.MARKER}`);
+  });
+
+  it("renders deployments with Prefect's key names and every schedule kind", () => {
+    const doc = s3Document().addDeployment({
+      name: "nightly",
+      entrypoint: "flows/etl.py:etl",
+      description: "ETL",
+      version: "1",
+      tags: ["a"],
+      parameters: { n: 1, table: new VariableRef("table") },
+      workPool: { name: "pool", workQueueName: "q", jobVariables: { image: "img:1" } },
+      concurrencyLimit: 2,
+      enforceParameterSchema: true,
+      schedules: [
+        { cron: "0 2 * * *", timezone: "Europe/Berlin", dayOr: false },
+        { interval: 600, anchorDate: "2026-01-01T00:00:00Z" },
+        { interval: 60, active: false },
+        { rrule: "FREQ=WEEKLY;BYDAY=MO", timezone: "UTC", slug: "weekly" },
+      ],
+      pull: [],
+    });
+    const parsed = renderAndParse(doc);
+    expect(prefectYamlSchemaErrors(parsed)).toEqual([]);
+    const d = parsed.deployments[0];
+    expect(d).toMatchObject({
+      name: "nightly",
+      entrypoint: "flows/etl.py:etl",
+      parameters: { n: 1, table: "{{ prefect.variables.table }}" },
+      work_pool: { name: "pool", work_queue_name: "q", job_variables: { image: "img:1" } },
+      concurrency_limit: 2,
+      enforce_parameter_schema: true,
+      pull: [],
+    });
+    expect(d.schedules).toEqual([
+      { cron: "0 2 * * *", timezone: "Europe/Berlin", day_or: false },
+      { interval: 600, anchor_date: "2026-01-01T00:00:00Z" },
+      { interval: "PT60S", active: false },
+      { rrule: "FREQ=WEEKLY;BYDAY=MO", timezone: "UTC", slug: "weekly" },
+    ]);
+  });
+
+  it("supports per-deployment build/push/pull overrides", () => {
+    const doc = s3Document().addDeployment({
+      name: "from-git",
+      entrypoint: "a.py:f",
+      push: [],
+      pull: [gitClone({ id: "clone", repository: "https://github.com/o/r.git", branch: "main" })],
+    });
+    const parsed = renderAndParse(doc);
+    expect(prefectYamlSchemaErrors(parsed)).toEqual([]);
+    expect(Object.keys(parsed.deployments[0].pull[0])).toEqual(["prefect.deployments.steps.git_clone"]);
+    expect(parsed.deployments[0].push).toEqual([]);
+  });
+
+  it("reports step-output references to unknown or later steps", () => {
+    const pull = pullFromS3({ bucket: new StepOutputRef("push_code", "bucket"), folder: "f" });
+    const doc = new PrefectYamlDocument({ name: "x", pull: [pull] });
+    expect(doc.problems()).toEqual([expect.stringMatching(/no earlier step has id "push_code"/)]);
+    expect(() => doc.toObject()).toThrow(/push_code/);
+  });
+
+  it("reports bad entrypoints, duplicate names and malformed schedules", () => {
+    const doc = new PrefectYamlDocument({ name: "x" })
+      .addDeployment({ name: "a", entrypoint: "flows/etl.py" })
+      .addDeployment({ name: "a", entrypoint: "f.py:g", schedules: [{ cron: "* *" } as any, { cron: "0 * * * *", interval: 5 } as any] });
+    const problems = doc.problems().join("\n");
+    expect(problems).toMatch(/entrypoint "flows\/etl.py" must look like/);
+    expect(problems).toMatch(/"a" is used twice/);
+    expect(problems).toMatch(/cron "\* \*" needs 5 fields/);
+    expect(problems).toMatch(/exactly one of cron, interval, rrule \(got cron, interval\)/);
+  });
+
+  it("never writes a Terraform token: it names the field and the fix", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    const bucket = new TerraformVariable(stack, "bucket", { type: "string" }).stringValue;
+    const doc = new PrefectYamlDocument({ name: "x", push: [pushToS3({ id: "p", bucket, folder: "f" })] });
+    expect(() => doc.toObject()).toThrow(/push\[0\]\.prefect_aws\.deployments\.steps\.push_to_s3\.bucket.*Terraform token.*prefect\.variables/s);
+  });
+
+  it("runs shell scripts with env maps that keep their keys", () => {
+    const step = runShellScript({ id: "sh", script: "echo hi", env: { TOKEN: new BlockRef("secret", "t", undefined, true) } });
+    expect(step.toYaml()["prefect.deployments.steps.run_shell_script"]).toEqual({
+      id: "sh",
+      script: "echo hi",
+      env: { TOKEN: "{{ prefect.blocks.secret.t }}" },
+    });
+    expect(stepSignatureErrors(step.toYaml())).toEqual([]);
+  });
+});
+
+describe("step signature check (the test oracle itself)", () => {
+  it("rejects unknown parameters and missing required ones", () => {
+    expect(stepSignatureErrors({ "prefect_aws.deployments.steps.push_to_s3": { bucket: "b", foldr: "f" } })).toEqual([
+      "prefect_aws.deployments.steps.push_to_s3 has no parameter foldr",
+      "prefect_aws.deployments.steps.push_to_s3 requires folder",
+    ]);
+    expect(stepSignatureErrors({ "prefect_gcp.deployment.steps.push_to_gcs": {} })).toEqual([
+      "unknown step function prefect_gcp.deployment.steps.push_to_gcs",
+    ]);
+  });
+});
+
+describe(".prefectignore", () => {
+  it("has the defaults, the user's patterns and the marker", () => {
+    const text = new PrefectIgnoreFile(["data/"]).render();
+    const lines = text.split("\n");
+    expect(lines[0]).toBe(`# ${GeneratedFile.MARKER}`);
+    for (const p of [".git/", ".venv/", "__pycache__/", ".env", "*.tfstate"]) expect(lines).toContain(p);
+    expect(lines).toContain("data/");
+    expect(DEFAULT_PREFECT_IGNORE).not.toContain("data/");
+  });
+
+  it("refuses multi-line patterns", () => {
+    expect(() => new PrefectIgnoreFile(["a\nb"])).toThrow(/single line/);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * Prefect's own schemas and signatures, read from ../shared/prefect/ (never copied into the repo),
+ * and checks built on them: a prefect.yaml against Prefect's JSON Schema and step signatures,
+ * block data against the block schemas.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import Ajv2020 from "ajv/dist/2020";
+import Ajv from "ajv";
+
+export const SHARED_PREFECT_DIR = path.resolve(__dirname, "..", "..", "..", "shared", "prefect");
+
+export function readShared<T = any>(file: string): T {
+  return JSON.parse(fs.readFileSync(path.join(SHARED_PREFECT_DIR, file), "utf8"));
+}
+
+interface StepSignature {
+  params: Array<{ name: string; required: boolean; default: string | null }>;
+  varkw: string | null;
+}
+
+const stepSignatures = readShared<Record<string, StepSignature>>("step-signatures.json");
+const blockTypes = readShared<{ block_types: Record<string, { fields: any }> }>("block-schemas.json").block_types;
+
+const validatePrefectYaml = new Ajv2020({ strict: false, allErrors: true }).compile(readShared("prefect.yaml.schema.json"));
+
+/** Problems with a parsed prefect.yaml per Prefect's JSON Schema (empty when valid). */
+export function prefectYamlSchemaErrors(doc: unknown): string[] {
+  if (validatePrefectYaml(doc)) return [];
+  return (validatePrefectYaml.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
+
+/** Every step of a parsed prefect.yaml, with where it sits. */
+export function stepsOf(doc: any): Array<{ where: string; step: Record<string, any> }> {
+  const out: Array<{ where: string; step: Record<string, any> }> = [];
+  const sections = (owner: any, prefix: string) => {
+    for (const s of ["build", "push", "pull"]) {
+      (owner?.[s] ?? []).forEach((step: any, i: number) => out.push({ where: `${prefix}${s}[${i}]`, step }));
+    }
+  };
+  sections(doc, "");
+  (doc.deployments ?? []).forEach((d: any, i: number) => sections(d, `deployments[${i}].`));
+  return out;
+}
+
+/**
+ * Problems with one step per Prefect's rules: exactly one key, a known function, `id`/`requires`
+ * reserved, every other key a parameter of the function, every required parameter present.
+ */
+export function stepSignatureErrors(step: Record<string, any>): string[] {
+  const keys = Object.keys(step);
+  if (keys.length !== 1) return [`a step must have exactly one key, got ${keys.join(", ")}`];
+  const fn = keys[0];
+  const sig = stepSignatures[fn];
+  if (!sig) return [`unknown step function ${fn}`];
+  const kwargs = step[fn] ?? {};
+  const params = new Set(sig.params.map((p) => p.name));
+  const errors: string[] = [];
+  for (const k of Object.keys(kwargs)) {
+    if (k !== "id" && k !== "requires" && !params.has(k) && !sig.varkw) errors.push(`${fn} has no parameter ${k}`);
+  }
+  for (const p of sig.params) if (p.required && !(p.name in kwargs)) errors.push(`${fn} requires ${p.name}`);
+  return errors;
+}
+
+const blockAjv = new Ajv({ strict: false, allErrors: true });
+
+/**
+ * Problems with block data per the block type's schema: unknown fields (the schemas allow extra
+ * properties, Prefect would silently drop them) and type/required errors.
+ */
+export function blockDataErrors(typeSlug: string, data: Record<string, unknown>): string[] {
+  const type = blockTypes[typeSlug];
+  if (!type) return [`unknown block type ${typeSlug}`];
+  const fields = type.fields;
+  const errors = Object.keys(data)
+    .filter((k) => !(k in (fields.properties ?? {})))
+    .map((k) => `${typeSlug} has no field ${k}`);
+  const validate = blockAjv.compile({ ...fields, $schema: undefined });
+  if (!validate(data)) errors.push(...(validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
+  return errors;
+}
+
+export function blockSchema(typeSlug: string): { properties: Record<string, any>; required?: string[] } {
+  return blockTypes[typeSlug].fields;
+}
+
+/** Placeholders `{{ prefect.blocks.<slug>.<name>[.<field>] }}` found in any string of a document. */
+export function blockReferences(doc: unknown): Array<{ slug: string; name: string; field?: string }> {
+  const refs: Array<{ slug: string; name: string; field?: string }> = [];
+  const walk = (v: unknown) => {
+    if (typeof v === "string") {
+      for (const m of v.matchAll(/\{\{\s*prefect\.blocks\.([a-z0-9-]+)\.([a-z0-9-]+)(?:\.([A-Za-z0-9_]+))?\s*\}\}/g)) {
+        refs.push({ slug: m[1], name: m[2], field: m[3] });
+      }
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") Object.values(v).forEach(walk);
+  };
+  walk(doc);
+  return refs;
+}
