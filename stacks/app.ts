@@ -1,3 +1,4 @@
+import * as path from "path";
 import { App } from "cdktf";
 import { S3KeylessStack } from "./s3-keyless";
 import { S3UsersStack } from "./s3-users";
@@ -15,12 +16,20 @@ export interface BuildAppOptions {
   readonly outdir?: string;
   /** Only these stacks. @default all */
   readonly stacks?: ExampleStackName[];
+  /**
+   * Also write each stack's prefect.yaml and .prefectignore to `<flowProjectDir>/<stack>/`.
+   * @default only cdktf.out/stacks/<stack>/
+   */
+  readonly flowProjectDir?: string;
 }
 
 /** The app with every example stack; `npm run synth` synthesizes it, tests build it in a temp dir. */
 export function buildApp(options: BuildAppOptions = {}): App {
   const app = new App({ outdir: options.outdir ?? "cdktf.out" });
   const names = options.stacks ?? (Object.keys(EXAMPLE_STACKS) as ExampleStackName[]);
-  for (const name of names) new EXAMPLE_STACKS[name](app, name);
+  for (const name of names) {
+    const flowProjectDir = options.flowProjectDir ? path.join(options.flowProjectDir, name) : undefined;
+    new EXAMPLE_STACKS[name](app, name, { flowProjectDir });
+  }
   return app;
 }

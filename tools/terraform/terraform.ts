@@ -23,7 +23,7 @@ export const DEFAULT_PLUGIN_MIRROR = "/opt/tf-plugins";
 export const SHARED_PLUGIN_CACHE_DIR = path.join(os.tmpdir(), "prefect-cdktf-tf-plugin-cache");
 /** Dummy credentials and region for offline plans: env only, never written to a file. */
 export const OFFLINE_AWS_ENV: Readonly<Record<string, string>> = {
-  AWS_ACCESS_KEY_ID: "AKIAOFFLINEPLANDUMMY",
+  AWS_ACCESS_KEY_ID: "offline-plan-dummy-key-id",
   AWS_SECRET_ACCESS_KEY: "offline-plan-dummy-secret-not-a-credential",
   AWS_REGION: "us-east-1",
 };

@@ -16,7 +16,7 @@ export const S3BucketName: Rule = {
         "may contain only lowercase letters, digits, dots and hyphens",
         suggestBucketName(name),
       ],
-      [!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name), "must begin and end with a letter or digit"],
+      [!/^[a-z0-9]/i.test(name) || !/[a-z0-9]$/i.test(name), "must begin and end with a letter or digit"],
       [name.includes(".."), "must not contain two adjacent dots"],
       [/^\d{1,3}(\.\d{1,3}){3}$/.test(name), "must not be formatted as an IP address"],
       [RESERVED_PREFIXES.some((p) => name.startsWith(p)), `must not start with ${RESERVED_PREFIXES.join(", ")}`],

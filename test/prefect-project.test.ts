@@ -1,0 +1,82 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { App, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { BlockRef, VariableRef } from "../src/prefect/template";
+import { PrefectProject } from "../src/project/prefect-project";
+import { pullFromS3, pushToS3 } from "../src/prefect/steps/aws";
+import { SecretBlock } from "../src/prefect/blocks/secret";
+import { PrefectProvider } from "../src/prefect/provider/provider";
+import { Variable } from "../src/prefect/provider/variable";
+import { Step } from "../src/prefect/steps/step";
+import { ICodeStorage } from "../src/storage/code-storage";
+import { TerraformVariable } from "cdktf";
+
+/** A storage stand-in: the project only needs the steps and ignore patterns. */
+class StaticStorage extends Construct implements ICodeStorage {
+  readonly buildSteps: Step[] = [];
+  constructor(scope: Construct, id: string, readonly pushSteps: Step[], readonly pullSteps: Step[], readonly ignorePatterns: string[] = []) {
+    super(scope, id);
+  }
+}
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "prefect-cdktf-project-"));
+
+function setup(push: Step[], pull: Step[], outputDirectory?: string) {
+  const outdir = tmp();
+  const app = new App({ outdir });
+  const stack = new TerraformStack(app, "proj");
+  new PrefectProvider(stack, "prefect");
+  const storage = new StaticStorage(stack, "storage", push, pull, ["data/"]);
+  const project = new PrefectProject(stack, "project", {
+    name: "demo",
+    storage,
+    outputDirectory,
+    deployments: [{ name: "d", entrypoint: "flows/f.py:f" }],
+  });
+  return { app, stack, project, outdir };
+}
+
+describe("PrefectProject", () => {
+  it("writes prefect.yaml and .prefectignore next to cdk.tf.json at synth", () => {
+    const { app, outdir } = setup([pushToS3({ id: "push_code", bucket: "b", folder: "f" })], []);
+    app.synth();
+    const dir = path.join(outdir, "stacks", "proj");
+    expect(fs.readdirSync(dir).sort()).toEqual([".prefectignore", "cdk.tf.json", "prefect.yaml"]);
+    expect(fs.readFileSync(path.join(dir, ".prefectignore"), "utf8")).toContain("\ndata/\n");
+  });
+
+  it("also writes to the flow project directory when asked", () => {
+    const flowDir = tmp();
+    const { app } = setup([pushToS3({ id: "push_code", bucket: "b", folder: "f" })], [], flowDir);
+    app.synth();
+    expect(fs.readdirSync(flowDir).sort()).toEqual([".prefectignore", "prefect.yaml"]);
+  });
+
+  it("writes no .prefectignore when nothing is pushed", () => {
+    const { project } = setup([], [pullFromS3({ bucket: "b", folder: "f" })]);
+    expect(Object.keys(project.renderFiles())).toEqual(["prefect.yaml"]);
+  });
+
+  it("fails synth when a referenced block is not created in the stack", () => {
+    const { app } = setup([pushToS3({ id: "push_code", bucket: "b", folder: "f", credentials: new BlockRef("aws-credentials", "missing") })], []);
+    expect(() => app.synth()).toThrow(/refers to no aws-credentials block named "missing" in this stack/);
+  });
+
+  it("accepts references to blocks and variables the stack creates", () => {
+    const { app, stack, outdir } = setup(
+      [pushToS3({ id: "push_code", bucket: new VariableRef("bucket_name"), folder: "f" })],
+      [pullFromS3({ bucket: "b", folder: "f", credentials: new BlockRef("secret", "tok", undefined, true) })],
+    );
+    new SecretBlock(stack, "tok", { name: "tok", value: new TerraformVariable(stack, "t", { sensitive: true }).stringValue });
+    new Variable(stack, "bucket-var", { name: "bucket_name", value: "b" });
+    app.synth();
+    expect(fs.readFileSync(path.join(outdir, "stacks", "proj", "prefect.yaml"), "utf8")).toContain("{{ prefect.variables.bucket_name }}");
+  });
+
+  it("fails synth when a referenced variable is not created in the stack", () => {
+    const { app } = setup([pushToS3({ id: "push_code", bucket: new VariableRef("nope"), folder: "f" })], []);
+    expect(() => app.synth()).toThrow(/refers to no Prefect variable named "nope"/);
+  });
+});
