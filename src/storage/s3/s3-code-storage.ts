@@ -2,7 +2,6 @@ import { IamAccessKey } from "@cdktf/provider-aws/lib/iam-access-key";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
 import { IamUserPolicy } from "@cdktf/provider-aws/lib/iam-user-policy";
-import { TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AwsCredentialsBlock } from "../../prefect/blocks/aws-credentials";
 import { knownOrVariable } from "../../prefect/known-value";
@@ -10,15 +9,15 @@ import { pullFromS3, pushToS3 } from "../../prefect/steps/aws";
 import { Step } from "../../prefect/steps/step";
 import { VariableRef } from "../../prefect/template";
 import { ValidationErrors } from "../../validation/errors";
-import { BlockName, S3BucketName } from "../../validation/rules";
+import { S3BucketName } from "../../validation/rules";
 import { ICodeStorage } from "../code-storage";
-import { codeFolder } from "../folder";
+import { addStorageOutputs, ObjectStorageCommonProps, resolveCommonProps } from "../common";
 import { defaultNameStem, fitName, logicalName } from "../names";
 import { S3Identity } from "./identity";
 import { LockedDownBucket } from "./locked-down-bucket";
 import { FlowCodeLocation, policyJson, pullPolicy, pushPolicy } from "./policies";
 
-export interface S3CodeStorageProps {
+export interface S3CodeStorageProps extends ObjectStorageCommonProps {
   /**
    * Name of the bucket to create, locked down (see LockedDownBucket).
    * Exactly one of `bucketName` and `existingBucketName`.
@@ -31,15 +30,6 @@ export interface S3CodeStorageProps {
    * @default none
    */
   readonly existingBucketName?: string;
-  /** Folder (object-name prefix) for the code, e.g. `flows/etl`; every grant is limited to it. */
-  readonly folder: string;
-  /**
-   * Name of an environment variable that extends the folder when `prefect deploy` runs, as in
-   * Prefect's guide: the push step writes to `<folder>/{{ $VAR }}` (e.g. one folder per
-   * environment), while grants stay on `<folder>/*`.
-   * @default none (the folder is fixed)
-   */
-  readonly folderFromEnv?: string;
   /**
    * ARN of a customer managed KMS key: the bucket (if created) uses SSE-KMS with it, and push and
    * pull get the KMS actions they need on it. Give it for an existing bucket encrypted with such a key.
@@ -67,22 +57,6 @@ export interface S3CodeStorageProps {
    * @default the created bucket's region; none for an existing bucket
    */
   readonly region?: string;
-  /**
-   * Stem of the credentials block names: `<stem>-push` and `<stem>-pull`.
-   * @default slug of `<bucket>-<folder>`
-   */
-  readonly blockNamePrefix?: string;
-  /**
-   * Send block data write-only (`data_wo`), kept out of Terraform state (Terraform >= 1.11).
-   * The access keys' secrets are still in state as attributes of `aws_iam_access_key`: keep state encrypted.
-   * @default false
-   */
-  readonly writeOnlyBlocks?: boolean;
-  /**
-   * Extra `.prefectignore` patterns (gitignore syntax) on top of the defaults.
-   * @default none
-   */
-  readonly prefectIgnore?: string[];
 }
 
 /**
@@ -110,7 +84,7 @@ export class S3CodeStorage extends Construct implements ICodeStorage {
       errors.add("bucketName", bucketName, "S3BucketSource", "set exactly one of bucketName (create) and existingBucketName (reuse)");
     }
     errors.check(S3BucketName, props.bucketName ? "bucketName" : "existingBucketName", bucketName);
-    const folder = codeFolder(errors, props.folder, props.folderFromEnv);
+    const { folder, stem } = resolveCommonProps(errors, props, bucketName, id);
     const days = props.noncurrentVersionExpirationDays;
     if (days !== undefined && props.existingBucketName !== undefined) {
       errors.add("noncurrentVersionExpirationDays", days, "S3ExistingBucket", "cannot be applied to an existing bucket, which this construct does not manage", "set the lifecycle rule where the bucket is defined");
@@ -122,10 +96,6 @@ export class S3CodeStorage extends Construct implements ICodeStorage {
     const pull = props.pullIdentity ?? S3Identity.iamUser();
     push.validate(errors, "pushIdentity");
     pull.validate(errors, "pullIdentity");
-    const stem =
-      props.blockNamePrefix ??
-      (bucketName && !Token.isUnresolved(bucketName) ? defaultNameStem(bucketName, props.folder) : defaultNameStem(id));
-    errors.check(BlockName, "blockNamePrefix", props.blockNamePrefix);
     errors.throwIfAny(this);
 
     this.bucketName = bucketName!;
@@ -210,15 +180,14 @@ export class S3CodeStorage extends Construct implements ICodeStorage {
   }
 
   private addOutputs(bucketForYaml: string | VariableRef): void {
-    const prefix = logicalName(this.node.id);
-    const output = (name: string, value: string, description: string) =>
-      new TerraformOutput(this, name, { value, description }).overrideLogicalId(`${prefix}_${name}`);
-    output("bucket_name", this.bucketName, "Bucket holding the flow code");
-    output("folder", this.folder, "Folder (prefix) of the flow code in the bucket");
-    if (bucketForYaml instanceof VariableRef) {
-      output("bucket_variable", bucketForYaml.variableName, "Prefect variable holding the bucket name for prefect.yaml");
-    }
-    if (this.pushBlock) output("push_block", this.pushBlock.blockName, "aws-credentials block used by the push step");
-    if (this.pullBlock) output("pull_block", this.pullBlock.blockName, "aws-credentials block used by the pull step");
+    addStorageOutputs(this, {
+      bucket_name: { value: this.bucketName, description: "Bucket holding the flow code" },
+      folder: { value: this.folder, description: "Folder (prefix) of the flow code in the bucket" },
+      bucket_variable: bucketForYaml instanceof VariableRef
+        ? { value: bucketForYaml.variableName, description: "Prefect variable holding the bucket name for prefect.yaml" }
+        : undefined,
+      push_block: this.pushBlock && { value: this.pushBlock.blockName, description: "aws-credentials block used by the push step" },
+      pull_block: this.pullBlock && { value: this.pullBlock.blockName, description: "aws-credentials block used by the pull step" },
+    });
   }
 }

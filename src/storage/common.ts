@@ -1,0 +1,73 @@
+import { TerraformOutput, Token } from "cdktf";
+import { Construct } from "constructs";
+import { ValidationErrors } from "../validation/errors";
+import { BlockName } from "../validation/rules";
+import { CodeFolder, codeFolder } from "./folder";
+import { defaultNameStem, logicalName } from "./names";
+
+/**
+ * Props every object-storage option (S3, GCS, Azure Blob) shares, so switching cloud keeps them.
+ */
+export interface ObjectStorageCommonProps {
+  /** Folder (object-name prefix) for the code, e.g. `flows/etl`; every grant is limited to it. */
+  readonly folder: string;
+  /**
+   * Name of an environment variable that extends the folder when `prefect deploy` runs, as in
+   * Prefect's guide: the push step writes to `<folder>/{{ $VAR }}` (e.g. one folder per
+   * environment), while grants stay on `<folder>/*`.
+   * @default none (the folder is fixed)
+   */
+  readonly folderFromEnv?: string;
+  /**
+   * Stem of the credentials block names: `<stem>-push` and `<stem>-pull`.
+   * @default slug of `<bucket or container>-<folder>`
+   */
+  readonly blockNamePrefix?: string;
+  /**
+   * Send block data write-only (`data_wo`, Terraform >= 1.11), kept out of Terraform state and plan.
+   * Keys created by Terraform are still in state as attributes of their own resources: keep state encrypted.
+   * @default false
+   */
+  readonly writeOnlyBlocks?: boolean;
+  /**
+   * Extra `.prefectignore` patterns (gitignore syntax) on top of the defaults.
+   * @default none
+   */
+  readonly prefectIgnore?: string[];
+}
+
+/** What the common props resolve to once validated. */
+export interface ResolvedCommonProps {
+  readonly folder: CodeFolder;
+  /** Stem of block (and default identity) names. */
+  readonly stem: string;
+}
+
+/**
+ * Validates the common props into `errors` (thrown together with the option's own problems) and
+ * derives the folder forms and the name stem from the storage location (bucket or container name).
+ */
+export function resolveCommonProps(
+  errors: ValidationErrors,
+  props: ObjectStorageCommonProps,
+  location: string | undefined,
+  constructId: string,
+): ResolvedCommonProps {
+  const folder = codeFolder(errors, props.folder, props.folderFromEnv);
+  errors.check(BlockName, "blockNamePrefix", props.blockNamePrefix);
+  const stem =
+    props.blockNamePrefix ??
+    (location && !Token.isUnresolved(location) ? defaultNameStem(location, props.folder) : defaultNameStem(constructId));
+  return { folder, stem };
+}
+
+/**
+ * Adds the storage's Terraform outputs, named `<construct id>_<name>` so they read well in
+ * `terraform output`. Entries left undefined are skipped. Never pass a secret here.
+ */
+export function addStorageOutputs(scope: Construct, outputs: Record<string, { value: string; description: string } | undefined>): void {
+  const prefix = logicalName(scope.node.id);
+  for (const [name, output] of Object.entries(outputs)) {
+    if (output) new TerraformOutput(scope, name, output).overrideLogicalId(`${prefix}_${name}`);
+  }
+}
