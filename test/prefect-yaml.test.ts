@@ -55,7 +55,7 @@ describe("steps", () => {
   });
 
   it("refuse ids Prefect could not template", () => {
-    expect(() => pushToS3({ id: "push-code", bucket: "b", folder: "f" })).toThrow(/must match/);
+    expect(() => pushToS3({ id: "push code", bucket: "b", folder: "f" })).toThrow(/must match/);
   });
 
   it("know their short name (prefect_deployment pull step type)", () => {

@@ -1,3 +1,4 @@
+import { Token } from "cdktf";
 import { EnvRef, template, TemplateString } from "../prefect/template";
 import { ValidationErrors } from "../validation/errors";
 import { EnvVarName, StorageFolder } from "../validation/rules";
@@ -17,6 +18,9 @@ export interface CodeFolder {
  * identities never reach outside the static folder.
  */
 export function codeFolder(errors: ValidationErrors, folder: string, folderFromEnv?: string): CodeFolder {
+  if (Token.isUnresolved(folder)) {
+    errors.add("folder", folder, "StorageFolder", "must be known at synth time: grants and prefect.yaml are built from it", "pass a literal folder; use folderFromEnv for a part chosen at deploy time");
+  }
   errors.check(StorageFolder, "folder", folder);
   errors.check(EnvVarName, "folderFromEnv", folderFromEnv);
   return {

@@ -21,7 +21,8 @@ export interface StepOptions {
   readonly requires?: string;
 }
 
-const STEP_ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Prefect resolves `{{ <id>.<key> }}` for ids of letters, digits, `_` and `-` (its docs use `clone-step`).
+const STEP_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /**
  * One step of a `build`, `push` or `pull` section. Renders to Prefect's one-key form

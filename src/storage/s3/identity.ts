@@ -42,8 +42,8 @@ export class S3Identity {
 
   validate(errors: ValidationErrors, prop: string): void {
     errors.check(IamName, this.kind === "role" ? `${prop}.roleName` : `${prop}.userName`, this.name);
-    if (this.path !== undefined && !/^\/([\x21-\x7e]+\/)?$/.test(this.path)) {
-      errors.add(`${prop}.path`, this.path, "IamPath", "must start and end with '/'", 'use "/prefect/"');
+    if (this.path !== undefined && (!/^\/([\x21-\x7e]+\/)?$/.test(this.path) || this.path.length > 512)) {
+      errors.add(`${prop}.path`, this.path, "IamPath", "must start and end with '/', printable ASCII, at most 512 characters", 'use "/prefect/"');
     }
   }
 }

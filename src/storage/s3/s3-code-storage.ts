@@ -9,10 +9,10 @@ import { pullFromS3, pushToS3 } from "../../prefect/steps/aws";
 import { Step } from "../../prefect/steps/step";
 import { VariableRef } from "../../prefect/template";
 import { ValidationErrors } from "../../validation/errors";
-import { S3BucketName } from "../../validation/rules";
+import { IamName, S3BucketName } from "../../validation/rules";
 import { ICodeStorage } from "../code-storage";
 import { addStorageOutputs, ObjectStorageCommonProps, resolveCommonProps } from "../common";
-import { defaultNameStem, fitName, logicalName } from "../names";
+import { fitName, logicalName } from "../names";
 import { S3Identity } from "./identity";
 import { LockedDownBucket } from "./locked-down-bucket";
 import { FlowCodeLocation, policyJson, pullPolicy, pushPolicy } from "./policies";
@@ -75,6 +75,8 @@ export class S3CodeStorage extends Construct implements ICodeStorage {
   readonly pullSteps: Step[];
   readonly ignorePatterns: readonly string[];
   private readonly location: FlowCodeLocation;
+  /** Stem of block, user and policy names (see blockNamePrefix); stable even for a token bucket name. */
+  private readonly nameStem: string;
 
   constructor(scope: Construct, id: string, props: S3CodeStorageProps) {
     super(scope, id);
@@ -83,7 +85,7 @@ export class S3CodeStorage extends Construct implements ICodeStorage {
     if ((props.bucketName === undefined) === (props.existingBucketName === undefined)) {
       errors.add("bucketName", bucketName, "S3BucketSource", "set exactly one of bucketName (create) and existingBucketName (reuse)");
     }
-    errors.check(S3BucketName, props.bucketName ? "bucketName" : "existingBucketName", bucketName);
+    errors.check(S3BucketName, props.bucketName !== undefined ? "bucketName" : "existingBucketName", bucketName);
     const { folder, stem } = resolveCommonProps(errors, props, bucketName, id);
     const days = props.noncurrentVersionExpirationDays;
     if (days !== undefined && props.existingBucketName !== undefined) {
@@ -99,6 +101,7 @@ export class S3CodeStorage extends Construct implements ICodeStorage {
     errors.throwIfAny(this);
 
     this.bucketName = bucketName!;
+    this.nameStem = stem;
     this.folder = props.folder;
     this.ignorePatterns = props.prefectIgnore ?? [];
     this.location = { bucketName: this.bucketName, prefix: folder.grantPrefix, kmsKeyArn: props.kmsKeyArn };
@@ -145,9 +148,12 @@ export class S3CodeStorage extends Construct implements ICodeStorage {
   }
 
   private grantRole(id: string, roleName: string, policyName: string, policy: ReturnType<typeof pullPolicy>): IamRolePolicy {
+    const errors = new ValidationErrors();
+    errors.check(IamName, "roleName", roleName);
+    errors.throwIfAny(`${this.node.path}/${id}`);
     return new IamRolePolicy(this, id, {
       role: roleName,
-      name: fitName(`${policyName}-${defaultNameStem(this.bucketName, this.folder)}`, 128),
+      name: fitName(`${policyName}-${this.nameStem}`, 128),
       policy: policyJson(policy),
     });
   }
