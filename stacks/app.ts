@@ -1,5 +1,7 @@
 import * as path from "path";
 import { App } from "cdktf";
+import { BitbucketStack, GitHubPrivateStack, GitHubPublicStack, GitLabStack } from "./git-stacks";
+import { LocalStack } from "./local";
 import { S3KeylessStack } from "./s3-keyless";
 import { S3UsersStack } from "./s3-users";
 
@@ -7,6 +9,11 @@ import { S3UsersStack } from "./s3-users";
 export const EXAMPLE_STACKS = {
   "s3-users": S3UsersStack,
   "s3-keyless": S3KeylessStack,
+  "github-public": GitHubPublicStack,
+  "github-private": GitHubPrivateStack,
+  "gitlab": GitLabStack,
+  "bitbucket": BitbucketStack,
+  "local": LocalStack,
 } as const;
 
 export type ExampleStackName = keyof typeof EXAMPLE_STACKS;

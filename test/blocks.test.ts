@@ -1,6 +1,7 @@
 import * as path from "path";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { AwsCredentialsBlock } from "../src/prefect/blocks/aws-credentials";
+import { BitbucketCredentialsBlock, GitHubCredentialsBlock, GitLabCredentialsBlock } from "../src/prefect/blocks/git-credentials";
 import { PrefectBlock } from "../src/prefect/blocks/block";
 import { SecretBlock } from "../src/prefect/blocks/secret";
 import { PrefectProvider } from "../src/prefect/provider/provider";
@@ -28,7 +29,12 @@ function synthBlocks(s: TerraformStack): Record<string, any> {
 
 describe("typed block data matches Prefect's block schemas", () => {
   // Each typed data interface, held against the block type's fields in block-schemas.json.
-  const cases: Array<[string, string, string]> = [["aws-credentials", "aws-credentials.ts", "AwsCredentialsData"]];
+  const cases: Array<[string, string, string]> = [
+    ["aws-credentials", "aws-credentials.ts", "AwsCredentialsData"],
+    ["github-credentials", "git-credentials.ts", "GitHubCredentialsData"],
+    ["gitlab-credentials", "git-credentials.ts", "GitLabCredentialsData"],
+    ["bitbucket-credentials", "git-credentials.ts", "BitbucketCredentialsData"],
+  ];
 
   it.each(cases)("%s: every field of %s/%s exists in the block schema, with the same required-ness", (slug, file, iface) => {
     const parsed = parseInterfaces(path.join(__dirname, "..", "src", "prefect", "blocks", file)).get(iface)!;
@@ -68,6 +74,18 @@ describe("typed block data matches Prefect's block schemas", () => {
     expect(blockDataErrors("aws-credentials", sampleData(block))).toEqual([]);
     expect(block.ref().isString).toBe(false);
     expect(String(block.fieldRef("region_name"))).toBe("{{ prefect.blocks.aws-credentials.ci.region_name }}");
+  });
+
+  it.each([
+    [GitHubCredentialsBlock, { token: "t" }],
+    [GitLabCredentialsBlock, { token: "t", url: "https://git.acme.internal" }],
+    [BitbucketCredentialsBlock, { token: "t", username: "svc", password: "p", url: "https://bitbucket.acme.internal" }],
+  ] as const)("%p: full data validates against its block schema", (cls, fields) => {
+    const s = stack();
+    const data = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, k === "url" || k === "username" ? v : sensitive(s, k)]));
+    const block = new (cls as any)(s, "b", { name: "b", data });
+    expect(blockDataErrors(block.typeSlug, sampleData(block))).toEqual([]);
+    expect(block.ref().isString).toBe(false);
   });
 
   it("the oracle rejects unknown fields and wrong types", () => {

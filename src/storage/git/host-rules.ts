@@ -1,0 +1,54 @@
+import { GitHostKind } from "./git-url";
+
+export interface HostRuleInput {
+  readonly kind: GitHostKind;
+  /** Whether the host name contains the kind ("gitlab", "bitbucket"), which is what Prefect checks. */
+  readonly hostNamesKind: boolean;
+  readonly mode: "secret" | "credentials-block";
+  readonly username?: string;
+}
+
+export interface ShapedToken {
+  /** The token value to store, as a function of the raw token expression. */
+  readonly value: (token: string) => string;
+  /** `username` field of a bitbucket-credentials block. */
+  readonly blockUsername?: string;
+  /** Problems with the combination, as sentences with a fix. */
+  readonly problems: Array<{ problem: string; fix: string }>;
+}
+
+/**
+ * What to store so that Prefect's git_clone builds a clone URL the host accepts (facts sheet, "git_clone"):
+ * - GitLab: Prefect prefixes `oauth2:` only when "gitlab" is in the host name; for a self-managed host
+ *   without it, the prefix is stored with the token.
+ * - Bitbucket Cloud: Prefect adds `x-token-auth:` itself; adding it here would double it. Bitbucket
+ *   Server / Data Center (host without "bitbucket") needs `<username>:<token>`, so a username is required.
+ * - GitHub: a `user:token` string gets its colon URL-encoded and fails; the token goes alone.
+ */
+export function shapeToken(input: HostRuleInput): ShapedToken {
+  const { kind, hostNamesKind, mode, username } = input;
+  const problems: ShapedToken["problems"] = [];
+  const withUser = (user: string) => (token: string) => `${user}:${token}`;
+  const asIs = (token: string) => token;
+
+  if (kind === "github") {
+    if (username) problems.push({ problem: "GitHub takes the token alone: a user:token string has its colon URL-encoded by Prefect and fails", fix: "drop username" });
+    return { value: asIs, problems };
+  }
+  if (kind === "gitlab") {
+    if (mode === "credentials-block" && username) {
+      problems.push({ problem: "gitlab-credentials has no username field", fix: "drop username, or use GitCredentials.secret" });
+    }
+    if (username) return { value: withUser(username), problems };
+    return { value: hostNamesKind ? asIs : withUser("oauth2"), problems };
+  }
+  // bitbucket
+  if (!hostNamesKind && !username) {
+    problems.push({
+      problem: "Bitbucket Server / Data Center needs <username>:<token>, and this host name does not contain \"bitbucket\"",
+      fix: "set username to the token's user",
+    });
+  }
+  if (mode === "credentials-block") return { value: asIs, blockUsername: username, problems };
+  return { value: username ? withUser(username) : asIs, problems };
+}
