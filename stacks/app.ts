@@ -2,6 +2,7 @@ import * as path from "path";
 import { App } from "cdktf";
 import { BitbucketStack, GitHubPrivateStack, GitHubPublicStack, GitLabStack } from "./git-stacks";
 import { LocalStack } from "./local";
+import { S3DeploymentsStack } from "./s3-deployments";
 import { S3KeylessStack } from "./s3-keyless";
 import { S3UsersStack } from "./s3-users";
 
@@ -9,6 +10,7 @@ import { S3UsersStack } from "./s3-users";
 export const EXAMPLE_STACKS = {
   "s3-users": S3UsersStack,
   "s3-keyless": S3KeylessStack,
+  "s3-deployments": S3DeploymentsStack,
   "github-public": GitHubPublicStack,
   "github-private": GitHubPrivateStack,
   "gitlab": GitLabStack,

@@ -10,7 +10,7 @@ import * as path from "path";
 import { planStack, plannedResources, resourceChanges, TerraformPlan } from "../tools/terraform/terraform";
 import { synthExampleApp } from "./support/synth-app";
 
-const AWS_STACKS = ["s3-users", "s3-keyless"] as const;
+const AWS_STACKS = ["s3-users", "s3-keyless", "s3-deployments"] as const;
 const app = synthExampleApp();
 const workroot = fs.mkdtempSync(path.join(os.tmpdir(), "prefect-cdktf-tier-"));
 const plans: Record<string, TerraformPlan> = {};
@@ -121,5 +121,19 @@ describe("s3-keyless plan", () => {
 
   it("keeps the default of old versions (no lifecycle rule)", () => {
     expect(plannedResources(plan(), "aws_s3_bucket_lifecycle_configuration")).toEqual([]);
+  });
+});
+
+describe("s3-deployments plan", () => {
+  const plan = () => plans["s3-deployments"];
+
+  it("uploads exactly the files .prefectignore lets through, keyed under the folder with content hashes", () => {
+    const objects = plannedResources(plan(), "aws_s3_object").map((r) => r.values as any);
+    expect(objects.map((o) => o.key).sort()).toEqual(["etl/flows/etl.py", "etl/requirements.txt"]);
+    for (const o of objects) {
+      expect(o.bucket).toBeUndefined(); // the bucket's id is only known after apply
+      expect(o.source_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(o.source).toMatch(/^assets\//);
+    }
   });
 });

@@ -8,7 +8,7 @@ export interface SynthesizedStack {
   readonly name: ExampleStackName;
   readonly dir: string;
   readonly config: any;
-  /** Generated files by name (prefect.yaml, .prefectignore), raw text. */
+  /** Generated files by name (prefect.yaml, .prefectignore), raw text; not cdk.tf.json or assets. */
   readonly files: Record<string, string>;
   readonly prefectYaml: any;
 }
@@ -20,7 +20,10 @@ export function synthExampleApp(): { outdir: string; stacks: SynthesizedStack[];
   const stacks = (Object.keys(EXAMPLE_STACKS) as ExampleStackName[]).map((name) => {
     const dir = path.join(outdir, "stacks", name);
     const files: Record<string, string> = {};
-    for (const f of fs.readdirSync(dir)) if (f !== "cdk.tf.json") files[f] = fs.readFileSync(path.join(dir, f), "utf8");
+    for (const f of fs.readdirSync(dir, { withFileTypes: true })) {
+      // Generated files only: not the Terraform JSON, not cdktf's asset copies.
+      if (f.isFile() && f.name !== "cdk.tf.json") files[f.name] = fs.readFileSync(path.join(dir, f.name), "utf8");
+    }
     return {
       name,
       dir,

@@ -317,6 +317,11 @@ export function planStack(options: PlanStackOptions): PlanStackResult {
   fs.mkdirSync(workdir, { recursive: true });
   fs.writeFileSync(path.join(workdir, "main.tf.json"), JSON.stringify(prepared, null, 2));
   if (options.stateFile) fs.copyFileSync(options.stateFile, path.join(workdir, "terraform.tfstate"));
+  // cdktf copies file assets (e.g. uploaded flow code) beside cdk.tf.json and refers to them by
+  // relative path; link them so those paths resolve from the workdir too.
+  const assets = path.resolve(options.stackDir, "assets");
+  const assetsLink = path.join(workdir, "assets");
+  if (fs.existsSync(assets) && !fs.existsSync(assetsLink)) fs.symlinkSync(assets, assetsLink, "dir");
 
   const env = terraformEnv(workdir);
   if (offline) {

@@ -2,6 +2,8 @@ import { IamAccessKey } from "@cdktf/provider-aws/lib/iam-access-key";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
 import { IamUserPolicy } from "@cdktf/provider-aws/lib/iam-user-policy";
+import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
+import { AssetType, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
 import { AwsCredentialsBlock } from "../../prefect/blocks/aws-credentials";
 import { knownOrVariable } from "../../prefect/known-value";
@@ -11,6 +13,7 @@ import { VariableRef } from "../../prefect/template";
 import { ValidationErrors } from "../../validation/errors";
 import { IamName, S3BucketName } from "../../validation/rules";
 import { ICodeStorage } from "../code-storage";
+import { filesToUpload, uploadConstructId } from "../upload";
 import { addStorageOutputs, ObjectStorageCommonProps, resolveCommonProps } from "../common";
 import { fitName, logicalName } from "../names";
 import { S3Identity } from "./identity";
@@ -75,6 +78,7 @@ export class S3CodeStorage extends Construct implements ICodeStorage {
   readonly pullSteps: Step[];
   readonly ignorePatterns: readonly string[];
   private readonly location: FlowCodeLocation;
+  private readonly folderFromEnv?: string;
   /** Stem of block, user and policy names (see blockNamePrefix); stable even for a token bucket name. */
   private readonly nameStem: string;
 
@@ -102,6 +106,7 @@ export class S3CodeStorage extends Construct implements ICodeStorage {
 
     this.bucketName = bucketName!;
     this.nameStem = stem;
+    this.folderFromEnv = props.folderFromEnv;
     this.folder = props.folder;
     this.ignorePatterns = props.prefectIgnore ?? [];
     this.location = { bucketName: this.bucketName, prefix: folder.grantPrefix, kmsKeyArn: props.kmsKeyArn };
@@ -135,6 +140,28 @@ export class S3CodeStorage extends Construct implements ICodeStorage {
       }),
     ];
     this.addOutputs(bucketForYaml);
+  }
+
+  /**
+   * Uploads the flow code in `directory` with Terraform itself, one `aws_s3_object` per file that
+   * `.prefectignore` lets through (the same files push_to_s3 would upload), each keyed by its content
+   * hash so unchanged files cause no diff. With FlowDeployment's `manageWithTerraform`, `cdktf deploy`
+   * then ships code and deployment with no `prefect deploy` at all. Files are read at synth time.
+   */
+  uploadCode(directory: string): S3Object[] {
+    if (this.folderFromEnv) {
+      throw new Error(`${this.node.path}: uploadCode needs a fixed folder, but folderFromEnv reads it from the environment of \`prefect deploy\` [S3Upload]`);
+    }
+    return filesToUpload(directory, this.ignorePatterns).map((file) => {
+      const id = uploadConstructId(file.relativePath);
+      const asset = new TerraformAsset(this, `${id}-asset`, { path: file.absolutePath, type: AssetType.FILE });
+      return new S3Object(this, id, {
+        bucket: this.bucket?.bucket.id ?? this.bucketName,
+        key: `${this.folder}/${file.relativePath}`,
+        source: asset.path,
+        sourceHash: file.sha256,
+      });
+    });
   }
 
   /** Lets an existing IAM role download the code (e.g. another worker pool's task role). */
