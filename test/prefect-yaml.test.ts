@@ -132,6 +132,26 @@ describe("PrefectYamlDocument", () => {
     ]);
   });
 
+  it("merges the document's job variables under each deployment's own (which win)", () => {
+    const doc = new PrefectYamlDocument({
+      name: "x",
+      jobVariables: { image: new StepOutputRef("build_image", "image"), cpu: 256 },
+      deployments: [
+        { name: "a", entrypoint: "a.py:f", workPool: { name: "p" } },
+        { name: "b", entrypoint: "a.py:f", workPool: { name: "p", jobVariables: { cpu: 1024 } } },
+      ],
+    });
+    expect(doc.problems()).toEqual([
+      'deployment "a": {{ build_image.image }} in job variables or parameters names no build or push step',
+      'deployment "b": {{ build_image.image }} in job variables or parameters names no build or push step',
+    ]);
+    doc.build.push(runShellScript({ id: "build_image", script: "docker build ." }));
+    expect(doc.problems()).toEqual([]);
+    const parsed = parse(new PrefectYamlFile(doc).render());
+    expect(parsed.deployments[0].work_pool.job_variables).toEqual({ image: "{{ build_image.image }}", cpu: 256 });
+    expect(parsed.deployments[1].work_pool.job_variables).toEqual({ image: "{{ build_image.image }}", cpu: 1024 });
+  });
+
   it("supports per-deployment build/push/pull overrides", () => {
     const doc = s3Document().addDeployment({
       name: "from-git",

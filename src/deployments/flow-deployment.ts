@@ -7,7 +7,7 @@ import { WorkPool } from "../prefect/provider/work-pool";
 import { WorkQueue } from "../prefect/provider/work-queue";
 import { Schedule } from "../prefect/schedules";
 import { Step } from "../prefect/steps/step";
-import { renderValue, TemplateValue } from "../prefect/template";
+import { collectRefs, renderValue, StepOutputRef, TemplateValue } from "../prefect/template";
 import { PrefectProject } from "../project/prefect-project";
 import { providerPullSteps } from "./pull-steps";
 
@@ -145,7 +145,7 @@ export class FlowDeployment extends Construct {
       workPoolName,
       workQueueName: props.workQueueName,
       parameters: json(props.parameters, `${where}.parameters`),
-      jobVariables: json(props.jobVariables, `${where}.job_variables`),
+      jobVariables: json(doc.jobVariablesOf(this.spec), `${where}.job_variables`),
       concurrencyLimit: props.concurrencyLimit,
       enforceParameterSchema: props.enforceParameterSchema,
       paused: props.paused,
@@ -187,6 +187,15 @@ export function defaultFlowName(entrypoint: string): string {
   return entrypoint.slice(entrypoint.lastIndexOf(":") + 1).replace(/_/g, "-");
 }
 
+/**
+ * JSON for a Terraform-managed deployment. A step output (`{{ build_image.image }}`) is only filled in
+ * by `prefect deploy`; Prefect would take it literally here, so it is refused.
+ */
 function json(value: { readonly [name: string]: TemplateValue } | undefined, where: string): string | undefined {
-  return value === undefined ? undefined : JSON.stringify(renderValue(value as TemplateValue, where));
+  if (value === undefined || Object.keys(value).length === 0) return undefined;
+  const outputRef = collectRefs(value as TemplateValue).find((r) => r instanceof StepOutputRef);
+  if (outputRef) {
+    throw new Error(`${where}: ${outputRef} is only known when \`prefect deploy\` runs its step; a Terraform-managed deployment needs a fixed value (e.g. the image built by CI).`);
+  }
+  return JSON.stringify(renderValue(value as TemplateValue, where));
 }

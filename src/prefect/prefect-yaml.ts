@@ -41,6 +41,11 @@ export interface PrefectYamlProps {
   readonly push?: Step[];
   readonly pull?: Step[];
   readonly deployments?: DeploymentSpec[];
+  /**
+   * Job variables merged under every deployment's own (which win), e.g. the image of a Docker storage.
+   * @default none
+   */
+  readonly jobVariables?: { readonly [name: string]: TemplateValue };
 }
 
 const SECTIONS = ["build", "push", "pull"] as const;
@@ -57,6 +62,7 @@ export class PrefectYamlDocument {
   readonly push: Step[];
   readonly pull: Step[];
   readonly deployments: DeploymentSpec[];
+  readonly jobVariables: { readonly [name: string]: TemplateValue };
 
   constructor(props: PrefectYamlProps) {
     this.name = props.name;
@@ -65,6 +71,12 @@ export class PrefectYamlDocument {
     this.push = [...(props.push ?? [])];
     this.pull = [...(props.pull ?? [])];
     this.deployments = [...(props.deployments ?? [])];
+    this.jobVariables = props.jobVariables ?? {};
+  }
+
+  /** A deployment's job variables as written: the document's defaults under the deployment's own. */
+  jobVariablesOf(d: DeploymentSpec): { readonly [name: string]: TemplateValue } {
+    return { ...this.jobVariables, ...(d.workPool?.jobVariables ?? {}) };
   }
 
   addDeployment(deployment: DeploymentSpec): this {
@@ -88,7 +100,7 @@ export class PrefectYamlDocument {
       ...this.allSteps.flatMap((s) => s.refs),
       ...this.deployments.flatMap((d) => [
         ...collectRefs(d.parameters as TemplateValue),
-        ...collectRefs(d.workPool?.jobVariables as TemplateValue),
+        ...collectRefs(this.jobVariablesOf(d) as TemplateValue),
       ]),
     ];
   }
@@ -109,6 +121,13 @@ export class PrefectYamlDocument {
         for (const p of scheduleProblems(s)) problems.push(`deployment "${d.name}": schedule ${p}`);
       }
       problems.push(...outputRefProblems(sections(d).flat(), `deployment "${d.name}"`));
+      // Job variables and parameters are filled in after the build and push steps ran.
+      const built = new Set([...(d.build ?? this.build), ...(d.push ?? this.push)].map((s) => s.id).filter(Boolean));
+      for (const ref of collectRefs({ ...this.jobVariablesOf(d), ...(d.parameters ?? {}) } as TemplateValue)) {
+        if (ref instanceof StepOutputRef && !built.has(ref.stepId)) {
+          problems.push(`deployment "${d.name}": ${ref} in job variables or parameters names no build or push step`);
+        }
+      }
     }
     if (this.deployments.length === 0) problems.push(...outputRefProblems(sections().flat(), "top level"));
     return problems;
@@ -122,7 +141,7 @@ export class PrefectYamlDocument {
     if (this.prefectVersion) doc["prefect-version"] = this.prefectVersion;
     // Empty build/push sections are left out; `pull` is always written, so a worker's pull is explicit.
     for (const s of SECTIONS) if (this[s].length > 0 || s === "pull") doc[s] = renderSteps(this[s], s);
-    doc.deployments = this.deployments.map(renderDeployment);
+    doc.deployments = this.deployments.map((d, i) => renderDeployment(d, i, this.jobVariablesOf(d)));
     return doc;
   }
 }
@@ -131,7 +150,7 @@ function renderSteps(steps: Step[], where: string): unknown[] {
   return steps.map((step, i) => step.toYaml(`${where}[${i}]`));
 }
 
-function renderDeployment(d: DeploymentSpec, i: number): Record<string, unknown> {
+function renderDeployment(d: DeploymentSpec, i: number, jobVariables: { readonly [name: string]: TemplateValue }): Record<string, unknown> {
   const where = `deployments[${i}]`;
   const out: Record<string, unknown> = {
     name: renderValue(d.name, `${where}.name`),
@@ -143,7 +162,7 @@ function renderDeployment(d: DeploymentSpec, i: number): Record<string, unknown>
     work_pool: d.workPool && {
       name: renderValue(d.workPool.name, `${where}.work_pool.name`),
       work_queue_name: d.workPool.workQueueName,
-      job_variables: renderValue(d.workPool.jobVariables as TemplateValue, `${where}.work_pool.job_variables`) ?? {},
+      job_variables: renderValue(jobVariables as TemplateValue, `${where}.work_pool.job_variables`),
     },
     schedules: d.schedules?.map(renderSchedule),
     concurrency_limit: d.concurrencyLimit,

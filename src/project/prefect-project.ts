@@ -50,6 +50,7 @@ export class PrefectProject extends Construct {
       push: storage.pushSteps,
       pull: storage.pullSteps,
       deployments: props.deployments,
+      jobVariables: storage.jobVariables,
     });
     this.files = [new PrefectYamlFile(this.document)];
     if (storage.pushSteps.length > 0) this.files.push(new PrefectIgnoreFile(storage.ignorePatterns));

@@ -1,5 +1,6 @@
 import { IConstruct } from "constructs";
 import { Step } from "../prefect/steps/step";
+import { TemplateValue } from "../prefect/template";
 
 /**
  * What every storage option (S3, GCS, Azure Blob, git, image registry, local) gives a Prefect
@@ -15,4 +16,9 @@ export interface ICodeStorage extends IConstruct {
   readonly pullSteps: Step[];
   /** The user's extra `.prefectignore` patterns; only meaningful when there are push steps. */
   readonly ignorePatterns: readonly string[];
+  /**
+   * Job variables every deployment of this storage needs, e.g. `{ image: "{{ build_image.image }}" }`
+   * for code baked into an image. A deployment's own job variables win over these.
+   */
+  readonly jobVariables?: { readonly [name: string]: TemplateValue };
 }
