@@ -377,6 +377,12 @@ describe("slugify (python-slugify defaults)", () => {
     ["UPPER", "upper"],
     ["", ""],
     ["!!!", ""],
+    // Values checked against python-slugify 9.0.0 with text-unidecode.
+    ["Cost in €", "cost-in-eur"],
+    ["Acme© Flow", "acme-c-flow"],
+    ["Temp 5°C", "temp-5degc"],
+    ["A&amp;B", "a-b"],
+    ["x&#233;y", "xey"],
   ])("%j → %j", (input, expected) => {
     expect(slugify(input)).toBe(expected);
   });

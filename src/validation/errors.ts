@@ -35,11 +35,14 @@ export class ValidationError extends Error {
 export class ValidationErrors {
   private readonly problems: ValidationProblem[] = [];
 
-  /** Runs `rule` on `value` unless the value is only known after apply (a token). */
-  check<T>(rule: Rule<T>, prop: string, value: T | undefined): this {
+  /**
+   * Runs `rule` on `value` unless the value is only known after apply (a token). `shown` replaces the
+   * value in the message where it may hold a secret (e.g. a URL with a password).
+   */
+  check<T>(rule: Rule<T>, prop: string, value: T | undefined, shown: unknown = value): this {
     if (value === undefined || (typeof value === "string" && Token.isUnresolved(value))) return this;
     for (const f of rule.check(value)) {
-      this.problems.push({ prop, value, rule: rule.id, problem: f.problem, fix: f.fix });
+      this.problems.push({ prop, value: shown, rule: rule.id, problem: f.problem, fix: f.fix });
     }
     return this;
   }

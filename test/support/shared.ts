@@ -22,7 +22,7 @@ interface StepSignature {
 const stepSignatures = readShared<Record<string, StepSignature>>("step-signatures.json");
 const blockTypes = readShared<{ block_types: Record<string, { fields: any }> }>("block-schemas.json").block_types;
 
-const validatePrefectYaml = new Ajv2020({ strict: false, allErrors: true }).compile(readShared("prefect.yaml.schema.json"));
+const validatePrefectYaml = new Ajv2020({ strict: false, allErrors: true, validateFormats: false }).compile(readShared("prefect.yaml.schema.json"));
 
 /** Problems with a parsed prefect.yaml per Prefect's JSON Schema (empty when valid). */
 export function prefectYamlSchemaErrors(doc: unknown): string[] {
@@ -63,7 +63,7 @@ export function stepSignatureErrors(step: Record<string, any>): string[] {
   return errors;
 }
 
-const blockAjv = new Ajv({ strict: false, allErrors: true });
+const blockAjv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
 
 /**
  * Problems with block data per the block type's schema: unknown fields (the schemas allow extra

@@ -7,6 +7,7 @@ import { SecretBlock } from "../../prefect/blocks/secret";
 import { slugify } from "../../prefect/slugify";
 import { gitClone } from "../../prefect/steps/core";
 import { Step } from "../../prefect/steps/step";
+import { BlockRef } from "../../prefect/template";
 import { ValidationErrors } from "../../validation/errors";
 import { BlockName, StorageFolder } from "../../validation/rules";
 import { GitBranchName, GitCommitSha } from "../../validation/rules/git-ref";
@@ -77,7 +78,7 @@ export class GitCodeStorage extends Construct implements ICodeStorage {
       } else {
         const shaped = shapeToken({
           kind,
-          hostNamesKind: url.host.includes(kind),
+          host: url.host,
           mode: credentials.kind as "secret" | "credentials-block",
           username: credentials.options.username,
         });
@@ -89,8 +90,8 @@ export class GitCodeStorage extends Construct implements ICodeStorage {
     const blockName = this.blockName(errors, credentials, repoSlug);
     errors.throwIfAny(this);
 
-    let accessToken: string | undefined;
-    let credentialsRef: string | undefined;
+    let accessToken: BlockRef | undefined;
+    let credentialsRef: BlockRef | undefined;
     if (credentials.kind === "secret") {
       const block = new SecretBlock(this, "repo-token", {
         name: blockName!,
@@ -98,7 +99,7 @@ export class GitCodeStorage extends Construct implements ICodeStorage {
         writeOnly: credentials.options.writeOnly,
       });
       this.block = block;
-      accessToken = String(block.ref());
+      accessToken = block.ref();
     } else if (credentials.kind === "credentials-block") {
       const token = tokenValue!(credentials.token!.resolve(this));
       const data =
@@ -109,7 +110,7 @@ export class GitCodeStorage extends Construct implements ICodeStorage {
             : { token };
       const block = new BLOCK_CLASSES[kind!](this, "repo-credentials", { name: blockName!, writeOnly: credentials.options.writeOnly, data });
       this.block = block;
-      credentialsRef = String(block.ref());
+      credentialsRef = block.ref();
     } else if (credentials.kind === "github-deploy-key") {
       const key = credentials.deployKey!;
       this.deployKey = new RepositoryDeployKey(this, "deploy-key", {
@@ -148,7 +149,9 @@ export class GitCodeStorage extends Construct implements ICodeStorage {
     known("repository", props.repository);
     known("branch", props.branch);
     known("commitSha", props.commitSha);
-    errors.check(GitRepositoryUrl, "repository", props.repository);
+    // A URL with user info may carry a password: problems show it redacted.
+    const shownUrl = redactUserInfo(props.repository);
+    errors.check(GitRepositoryUrl, "repository", props.repository, shownUrl);
     errors.check(GitBranchName, "branch", props.branch);
     errors.check(GitCommitSha, "commitSha", props.commitSha);
     if (props.branch !== undefined && props.commitSha !== undefined) {
@@ -157,10 +160,10 @@ export class GitCodeStorage extends Construct implements ICodeStorage {
     (props.directories ?? []).forEach((d, i) => errors.check(StorageFolder, `directories[${i}]`, d));
     const url = Token.isUnresolved(props.repository) ? undefined : parseGitUrl(props.repository);
     if (url && credentials.usesToken && url.scheme !== "https") {
-      errors.add("repository", props.repository, "GitTokenOverHttps", "a token is only inserted into https URLs (ssh uses the worker's keys)", "use the https URL, or GitCredentials.githubDeployKey for ssh");
+      errors.add("repository", shownUrl, "GitTokenOverHttps", "a token is only inserted into https URLs (ssh uses the worker's keys)", "use the https URL, or GitCredentials.githubDeployKey for ssh");
     }
     if (url && credentials.kind === "github-deploy-key" && url.scheme !== "ssh") {
-      errors.add("repository", props.repository, "GitDeployKeyOverSsh", "a deploy key only works with an ssh URL", "use git@github.com:<owner>/<repo>.git");
+      errors.add("repository", shownUrl, "GitDeployKeyOverSsh", "a deploy key only works with an ssh URL", "use git@github.com:<owner>/<repo>.git");
     }
     if (credentials.kind === "github-deploy-key" && !/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com) [A-Za-z0-9+/=]+( .*)?$/.test(credentials.deployKey!.publicKey)) {
       errors.add("credentials.publicKey", credentials.deployKey!.publicKey.slice(0, 24) + "...", "SshPublicKey", "is not an OpenSSH public key line", "pass the content of your key's .pub file");
@@ -193,6 +196,11 @@ export class GitCodeStorage extends Construct implements ICodeStorage {
     }
     return undefined;
   }
+}
+
+/** `https://user:secret@host/...` -> `https://***@host/...` for error messages (ssh users like `git@` are no secret). */
+function redactUserInfo(url: string): string {
+  return url.replace(/^(https?:\/\/)[^/@\s]+@/i, "$1***@");
 }
 
 /**

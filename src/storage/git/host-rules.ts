@@ -2,8 +2,8 @@ import { GitHostKind } from "./git-url";
 
 export interface HostRuleInput {
   readonly kind: GitHostKind;
-  /** Whether the host name contains the kind ("gitlab", "bitbucket"), which is what Prefect checks. */
-  readonly hostNamesKind: boolean;
+  /** The host name, lowercased: Prefect decides by substrings of it ("gitlab", "bitbucket", "bitbucketserver"). */
+  readonly host: string;
   readonly mode: "secret" | "credentials-block";
   readonly username?: string;
 }
@@ -22,11 +22,13 @@ export interface ShapedToken {
  * - GitLab: Prefect prefixes `oauth2:` only when "gitlab" is in the host name; for a self-managed host
  *   without it, the prefix is stored with the token.
  * - Bitbucket Cloud: Prefect adds `x-token-auth:` itself; adding it here would double it. Bitbucket
- *   Server / Data Center (host without "bitbucket") needs `<username>:<token>`, so a username is required.
+ *   Server / Data Center (host without "bitbucket", or with "bitbucketserver") needs
+ *   `<username>:<token>`, so a username is required.
  * - GitHub: a `user:token` string gets its colon URL-encoded and fails; the token goes alone.
  */
 export function shapeToken(input: HostRuleInput): ShapedToken {
-  const { kind, hostNamesKind, mode, username } = input;
+  const { kind, host, mode, username } = input;
+  const hostNamesKind = host.includes(kind);
   const problems: ShapedToken["problems"] = [];
   const withUser = (user: string) => (token: string) => `${user}:${token}`;
   const asIs = (token: string) => token;
@@ -42,10 +44,11 @@ export function shapeToken(input: HostRuleInput): ShapedToken {
     if (username) return { value: withUser(username), problems };
     return { value: hostNamesKind ? asIs : withUser("oauth2"), problems };
   }
-  // bitbucket
-  if (!hostNamesKind && !username) {
+  // bitbucket: Prefect refuses a "bitbucketserver" host without a username, and any other host
+  // without "bitbucket" in its name gets no x-token-auth, so Server / Data Center needs <username>:<token>.
+  if ((!hostNamesKind || host.includes("bitbucketserver")) && !username) {
     problems.push({
-      problem: "Bitbucket Server / Data Center needs <username>:<token>, and this host name does not contain \"bitbucket\"",
+      problem: "Bitbucket Server / Data Center needs <username>:<token> (this host is not Bitbucket Cloud)",
       fix: "set username to the token's user",
     });
   }
