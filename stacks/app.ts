@@ -1,5 +1,7 @@
 import * as path from "path";
 import { App } from "cdktf";
+import { AzureKeylessStack } from "./azure-keyless";
+import { AzureKeysStack } from "./azure-keys";
 import { BitbucketStack, GitHubPrivateStack, GitHubPublicStack, GitLabStack } from "./git-stacks";
 import { LocalStack } from "./local";
 import { S3DeploymentsStack } from "./s3-deployments";
@@ -11,6 +13,8 @@ export const EXAMPLE_STACKS = {
   "s3-users": S3UsersStack,
   "s3-keyless": S3KeylessStack,
   "s3-deployments": S3DeploymentsStack,
+  "azure-keys": AzureKeysStack,
+  "azure-keyless": AzureKeylessStack,
   "github-public": GitHubPublicStack,
   "github-private": GitHubPrivateStack,
   "gitlab": GitLabStack,

@@ -3,6 +3,8 @@
  * (fitName, defaultNameStem, slugify) they and the constructs rely on.
  */
 import { Lazy, TerraformStack, Testing } from "cdktf";
+import * as fs from "fs";
+import * as path from "path";
 import { slugify } from "../src/prefect/slugify";
 import { defaultNameStem, fitName, logicalName } from "../src/storage/names";
 import { ValidationError, ValidationErrors } from "../src/validation/errors";
@@ -17,8 +19,15 @@ const problems = (rule: Rule, value: string) => rule.check(value).map((f) => f.p
 describe("every rule", () => {
   const all: Rule[] = Object.values(rules);
 
-  it("is exported with a unique ID equal to its export name and an explanation", () => {
-    expect(Object.keys(rules).sort()).toEqual(["BlockName", "EnvVarName", "IamName", "S3BucketName", "StorageFolder", "VariableName"]);
+  it("is exported from the index (every Rule of every rule file), with a unique ID equal to its export name and an explanation", () => {
+    const dir = path.join(__dirname, "..", "src", "validation", "rules");
+    const inFiles = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".ts") && f !== "index.ts")
+      .flatMap((f) => Object.entries(require(path.join(dir, f))).filter(([, v]: [string, any]) => typeof v?.check === "function" && typeof v?.id === "string"))
+      .map(([name]) => name);
+    expect(inFiles.length).toBeGreaterThan(10);
+    expect(Object.keys(rules).sort()).toEqual(inFiles.sort());
     for (const [name, rule] of Object.entries(rules)) {
       expect(rule.id).toBe(name);
       expect(rule.explanation.length).toBeGreaterThan(20);

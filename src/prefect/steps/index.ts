@@ -1,3 +1,4 @@
 export * from "./aws";
+export * from "./azure";
 export * from "./core";
 export * from "./step";

@@ -1,0 +1,41 @@
+import { TemplateValue } from "../template";
+import { defineStep } from "./step";
+
+/** The pin Prefect's own `azure` recipe uses. */
+export const PREFECT_AZURE_REQUIRES = "prefect-azure[blob_storage]>=0.2.8";
+
+export interface PushToAzureBlobStorageParams {
+  readonly container: TemplateValue;
+  readonly folder: TemplateValue;
+  /**
+   * An azure-blob-storage-credentials block reference (or an `{account_url: ...}` mapping). Required:
+   * the function has no default, so even keyless access needs `account_url` here.
+   */
+  readonly credentials: TemplateValue;
+  /** @default ".prefectignore" */
+  readonly ignore_file?: TemplateValue;
+}
+
+/**
+ * Uploads the project directory to `<container>/<folder>/`, honouring `.prefectignore`:
+ * one `upload_blob(..., overwrite=True)` per file.
+ */
+export const pushToAzureBlobStorage = defineStep<PushToAzureBlobStorageParams, "container" | "folder">({
+  fn: "prefect_azure.deployments.steps.push_to_azure_blob_storage",
+  requires: PREFECT_AZURE_REQUIRES,
+  outputs: ["container", "folder"],
+});
+
+export interface PullFromAzureBlobStorageParams {
+  readonly container: TemplateValue;
+  readonly folder: TemplateValue;
+  /** Required, as for the push step. */
+  readonly credentials: TemplateValue;
+}
+
+/** Lists the blobs under `<folder>` and downloads each into the flow run's working directory. */
+export const pullFromAzureBlobStorage = defineStep<PullFromAzureBlobStorageParams, "container" | "folder" | "directory">({
+  fn: "prefect_azure.deployments.steps.pull_from_azure_blob_storage",
+  requires: PREFECT_AZURE_REQUIRES,
+  outputs: ["container", "folder", "directory"],
+});

@@ -1,0 +1,236 @@
+import { DataAzurermStorageAccount } from "@cdktf/provider-azurerm/lib/data-azurerm-storage-account";
+import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
+import { Fn, Token } from "cdktf";
+import { Construct } from "constructs";
+import { AzureBlobStorageCredentialsBlock } from "../../prefect/blocks/azure-blob-storage-credentials";
+import { knownOrVariable } from "../../prefect/known-value";
+import { pullFromAzureBlobStorage, pushToAzureBlobStorage } from "../../prefect/steps/azure";
+import { Step } from "../../prefect/steps/step";
+import { VariableRef } from "../../prefect/template";
+import { ValidationErrors } from "../../validation/errors";
+import { AzurePrincipalId } from "../../validation/rules/azure-principal-id";
+import { parseStorageAccountId } from "../../validation/rules/azure-storage-account-id";
+import { ICodeStorage } from "../code-storage";
+import { addStorageOutputs, resolveCommonProps } from "../common";
+import { logicalName } from "../names";
+import {
+  AzureBlobAccess,
+  PULL_ROLE,
+  PULL_SAS_PERMISSIONS,
+  PUSH_ROLE,
+  PUSH_SAS_PERMISSIONS,
+  SasPermissions,
+} from "./access";
+import { ContainerSasConnectionString } from "./container-sas";
+import { blobAccountUrl, containerResourceId } from "./endpoints";
+import { LockedDownStorageAccount } from "./locked-down-storage-account";
+import { AzureBlobCodeStorageProps, AzureGrantOptions, validateAccount, validateContainer } from "./props";
+
+export type { AzureBlobCodeStorageProps, AzureGrantOptions, AzureReplicationType } from "./props";
+
+/**
+ * Flow code in Azure Blob Storage: a locked-down storage account (or an existing one), a private
+ * container (or an existing one), one azure-blob-storage-credentials block per side holding what
+ * that side may do (account connection string, container SAS or keyless account URL, see
+ * AzureBlobAccess), role assignments for keyless sides, and the push_to_azure_blob_storage /
+ * pull_from_azure_blob_storage steps that use the blocks.
+ */
+export class AzureBlobCodeStorage extends Construct implements ICodeStorage {
+  /** The account's name (a Terraform expression when read from an unresolved account ID). */
+  readonly accountName: string;
+  readonly storageAccountId: string;
+  readonly containerName: string;
+  /** Resource Manager ID of the container: the scope of every role assignment. */
+  readonly containerResourceId: string;
+  readonly folder: string;
+  readonly storageAccount?: LockedDownStorageAccount;
+  readonly container?: StorageContainer;
+  readonly pushBlock: AzureBlobStorageCredentialsBlock;
+  readonly pullBlock: AzureBlobStorageCredentialsBlock;
+  /** The SAS behind a containerSas side, for its expiry. */
+  readonly pushSas?: ContainerSasConnectionString;
+  readonly pullSas?: ContainerSasConnectionString;
+  readonly buildSteps: Step[] = [];
+  readonly pushSteps: Step[];
+  readonly pullSteps: Step[];
+  readonly ignorePatterns: readonly string[];
+  private readonly existingResourceGroupName?: string;
+  private accountKeyConnectionString?: string;
+  private readonly unresolvedGrants = { push: 0, pull: 0 };
+
+  constructor(scope: Construct, id: string, props: AzureBlobCodeStorageProps) {
+    super(scope, id);
+    const errors = new ValidationErrors();
+    const push = props.pushAccess ?? AzureBlobAccess.containerSas();
+    const pull = props.pullAccess ?? AzureBlobAccess.containerSas();
+    const containerName = props.containerName ?? props.existingContainerName;
+    validateAccount(errors, props, push, pull);
+    validateContainer(errors, props, containerName);
+    const { folder, stem } = resolveCommonProps(errors, props, containerName, id);
+    push.validate(errors, "pushAccess");
+    pull.validate(errors, "pullAccess");
+    errors.throwIfAny(this);
+
+    this.containerName = containerName!;
+    this.folder = props.folder;
+    this.ignorePatterns = props.prefectIgnore ?? [];
+
+    if (props.storageAccountName !== undefined) {
+      this.storageAccount = new LockedDownStorageAccount(this, "storage", {
+        name: props.storageAccountName,
+        resourceGroupName: props.resourceGroupName!,
+        location: props.location!,
+        replicationType: props.replicationType ?? "LRS",
+        blobSoftDeleteRetentionDays: props.blobSoftDeleteRetentionDays ?? 7,
+        containerSoftDeleteRetentionDays: props.containerSoftDeleteRetentionDays ?? 7,
+        infrastructureEncryption: props.infrastructureEncryption ?? false,
+        publicNetworkAccess: props.publicNetworkAccess ?? true,
+        sharedKeyAccess: props.sharedKeyAccess ?? (push.usesSharedKey || pull.usesSharedKey),
+        noncurrentVersionExpirationDays: props.noncurrentVersionExpirationDays,
+        versionRulePrefix: `${this.containerName}/`,
+        tags: props.tags,
+      });
+      this.accountName = props.storageAccountName;
+      this.storageAccountId = this.storageAccount.account.id;
+    } else {
+      const accountId = props.existingStorageAccountId!;
+      const parsed = Token.isUnresolved(accountId) ? undefined : parseStorageAccountId(accountId);
+      this.accountName = parsed?.accountName ?? Fn.element(Fn.split("/", accountId), 8);
+      this.existingResourceGroupName = parsed?.resourceGroupName ?? Fn.element(Fn.split("/", accountId), 4);
+      this.storageAccountId = accountId;
+    }
+
+    if (props.containerName !== undefined) {
+      // storage_account_id (not the deprecated storage_account_name): created through Resource
+      // Manager, so it works with shared keys and public network access both off.
+      this.container = new StorageContainer(this, "container", {
+        name: props.containerName,
+        storageAccountId: this.storageAccountId,
+        containerAccessType: "private",
+      });
+      this.containerResourceId = this.container.resourceManagerId;
+    } else {
+      this.containerResourceId = containerResourceId(this.storageAccountId, this.containerName);
+    }
+
+    const sides = { stem, writeOnly: props.writeOnlyBlocks };
+    ({ block: this.pushBlock, sas: this.pushSas } = this.setUpSide("push", push, PUSH_SAS_PERMISSIONS, sides));
+    ({ block: this.pullBlock, sas: this.pullSas } = this.setUpSide("pull", pull, PULL_SAS_PERMISSIONS, sides));
+
+    const containerForYaml = knownOrVariable(this, "container-name-variable", this.containerName, `${stem.replace(/-/g, "_")}_container`);
+    const pushStep = pushToAzureBlobStorage({
+      id: "push_code",
+      container: containerForYaml,
+      folder: folder.value,
+      credentials: this.pushBlock.ref(),
+    });
+    this.pushSteps = [pushStep];
+    this.pullSteps = [
+      pullFromAzureBlobStorage({
+        id: "pull_code",
+        container: pushStep.output("container"),
+        folder: pushStep.output("folder"),
+        credentials: this.pullBlock.ref(),
+      }),
+    ];
+    this.addOutputs(containerForYaml);
+  }
+
+  /** Lets another identity download the code (Storage Blob Data Reader on the container). */
+  grantPull(principalId: string, options: AzureGrantOptions = {}): RoleAssignment {
+    return this.grantRole("pull", PULL_ROLE, principalId, options);
+  }
+
+  /** Lets another identity upload the code (Storage Blob Data Contributor on the container). */
+  grantPush(principalId: string, options: AzureGrantOptions = {}): RoleAssignment {
+    return this.grantRole("push", PUSH_ROLE, principalId, options);
+  }
+
+  private grantRole(side: "push" | "pull", role: string, principalId: string, options: AzureGrantOptions): RoleAssignment {
+    // A principal ID only known after apply (a token) would give an id that shifts with unrelated code: count those instead.
+    const id =
+      options.id ??
+      (Token.isUnresolved(principalId) ? `grant-${side}-${++this.unresolvedGrants[side]}` : `grant-${side}-${logicalName(principalId)}`);
+    const errors = new ValidationErrors();
+    errors.check(AzurePrincipalId, "principalId", principalId);
+    errors.throwIfAny(`${this.node.path}/${id}`);
+    return new RoleAssignment(this, id, {
+      scope: this.containerResourceId,
+      roleDefinitionName: role,
+      principalId,
+      principalType: options.principalType ?? "ServicePrincipal",
+      description: `Prefect flow code ${side}: ${this.containerName}/${this.folder}`,
+    });
+  }
+
+  /** One side's block: what it holds depends on the access mode; keyless sides also get their role. */
+  private setUpSide(
+    side: "push" | "pull",
+    access: AzureBlobAccess,
+    permissions: SasPermissions,
+    options: { stem: string; writeOnly?: boolean },
+  ): { block: AzureBlobStorageCredentialsBlock; sas?: ContainerSasConnectionString } {
+    let sas: ContainerSasConnectionString | undefined;
+    let data: { connection_string?: string; account_url?: string };
+    switch (access.kind) {
+      case "accountConnectionString":
+        data = { connection_string: this.accountConnectionString() };
+        break;
+      case "containerSas":
+        sas = new ContainerSasConnectionString(this, `${side}-sas`, {
+          accountConnectionString: this.accountConnectionString(),
+          accountName: this.accountName,
+          // The created container's attribute, so the SAS is read only once the container exists.
+          containerName: this.container?.name ?? this.containerName,
+          permissions,
+          options: access.sas,
+        });
+        data = { connection_string: sas.value };
+        break;
+      case "managedIdentity":
+        this.grantRole(side, side === "push" ? PUSH_ROLE : PULL_ROLE, access.principalId!, {
+          principalType: access.principalType,
+          id: `${side}-role-assignment`,
+        });
+        data = { account_url: blobAccountUrl(this.accountName) };
+        break;
+    }
+    const block = new AzureBlobStorageCredentialsBlock(this, `${side}-credentials`, {
+      name: `${options.stem}-${side}`,
+      writeOnly: options.writeOnly,
+      // A write-only block only takes new data when its version changes: follow the SAS renewals.
+      writeOnlyVersion: options.writeOnly ? sas?.renewalVersion : undefined,
+      data,
+    });
+    return { block, sas };
+  }
+
+  /** The account-key connection string: the created account's attribute, or read from the existing account. */
+  private accountConnectionString(): string {
+    if (this.accountKeyConnectionString === undefined) {
+      this.accountKeyConnectionString = this.storageAccount
+        ? this.storageAccount.account.primaryConnectionString
+        : new DataAzurermStorageAccount(this, "existing-account", {
+            name: this.accountName,
+            resourceGroupName: this.existingResourceGroupName!,
+          }).primaryConnectionString;
+    }
+    return this.accountKeyConnectionString;
+  }
+
+  private addOutputs(containerForYaml: string | VariableRef): void {
+    addStorageOutputs(this, {
+      account_name: { value: this.accountName, description: "Storage account holding the flow code" },
+      container_name: { value: this.containerName, description: "Container holding the flow code" },
+      folder: { value: this.folder, description: "Folder (blob-name prefix) of the flow code in the container" },
+      container_variable: containerForYaml instanceof VariableRef
+        ? { value: containerForYaml.variableName, description: "Prefect variable holding the container name for prefect.yaml" }
+        : undefined,
+      push_block: { value: this.pushBlock.blockName, description: "azure-blob-storage-credentials block used by the push step" },
+      pull_block: { value: this.pullBlock.blockName, description: "azure-blob-storage-credentials block used by the pull step" },
+      push_sas_expiry: this.pushSas && { value: this.pushSas.expiry, description: "When the push SAS expires: renew it before then" },
+      pull_sas_expiry: this.pullSas && { value: this.pullSas.expiry, description: "When the pull SAS expires: renew it before then" },
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { FederatedIdentityCredential } from "@cdktf/provider-azurerm/lib/federated-identity-credential";
+import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
+import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
+import { TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { PrefectProject } from "../src/project/prefect-project";
+import { knownOrVariable } from "../src/prefect/known-value";
+import { PrefectProvider } from "../src/prefect/provider/provider";
+import { AzureBlobAccess } from "../src/storage/azure/access";
+import { AzureBlobCodeStorage } from "../src/storage/azure/azure-blob-code-storage";
+import { ExampleStackOptions } from "./s3-users";
+
+/**
+ * Azure Blob Storage without keys: flow runs on Azure Container Instances pull with a user-assigned
+ * managed identity (Storage Blob Data Reader on the container), and GitHub Actions pushes with
+ * another one it signs in to through OIDC (Storage Blob Data Contributor on the container). The
+ * blocks hold only `account_url`, so the steps use the default Azure credential; the account accepts
+ * no shared key at all. The folder gets a suffix from `PREFECT_ENV` at deploy time.
+ */
+export class AzureKeylessStack extends TerraformStack {
+  readonly storage: AzureBlobCodeStorage;
+  readonly project: PrefectProject;
+
+  constructor(scope: Construct, id: string, options: ExampleStackOptions = {}) {
+    super(scope, id);
+    // Shared keys are off on the account, so Terraform itself must use Entra ID for the data plane.
+    new AzurermProvider(this, "azurerm", { features: [{}], storageUseAzuread: true });
+    new PrefectProvider(this, "prefect");
+    const group = new ResourceGroup(this, "resource-group", { name: "rg-prefect-reports", location: "westeurope" });
+    const placement = { resourceGroupName: group.name, location: group.location };
+    const worker = new UserAssignedIdentity(this, "worker-identity", { name: "id-prefect-reports-worker", ...placement });
+    const deployer = new UserAssignedIdentity(this, "deploy-identity", { name: "id-prefect-reports-deploy", ...placement });
+    // GitHub Actions runs on main of acme/reports sign in as the deploy identity (azure/login with OIDC).
+    new FederatedIdentityCredential(this, "deploy-github-oidc", {
+      name: "github-acme-reports-main",
+      resourceGroupName: group.name,
+      parentId: deployer.id,
+      audience: ["api://AzureADTokenExchange"],
+      issuer: "https://token.actions.githubusercontent.com",
+      subject: "repo:acme/reports:ref:refs/heads/main",
+    });
+
+    this.storage = new AzureBlobCodeStorage(this, "flow-code", {
+      storageAccountName: "acmeprefectreportscode",
+      ...placement,
+      containerName: "reports-code",
+      folder: "reports",
+      folderFromEnv: "PREFECT_ENV",
+      pushAccess: AzureBlobAccess.managedIdentity(deployer.principalId),
+      pullAccess: AzureBlobAccess.managedIdentity(worker.principalId),
+    });
+
+    // The flow-run container must run as the worker identity; its IDs are only known after apply,
+    // so they reach prefect.yaml as Prefect variables.
+    const identityId = knownOrVariable(this, "worker-identity-id", worker.id, "reports_worker_identity_id");
+    const clientId = knownOrVariable(this, "worker-client-id", worker.clientId, "reports_worker_client_id");
+    this.project = new PrefectProject(this, "project", {
+      name: "reports",
+      storage: this.storage,
+      outputDirectory: options.flowProjectDir,
+      deployments: [
+        {
+          name: "hourly-report",
+          entrypoint: "flows/report.py:build_report",
+          workPool: {
+            name: "aci-pool",
+            // DefaultAzureCredential picks a user-assigned identity by its client ID.
+            jobVariables: { identities: [identityId], env: { AZURE_CLIENT_ID: clientId } },
+          },
+          schedules: [{ interval: 3600 }],
+        },
+      ],
+    });
+  }
+}
