@@ -2,6 +2,8 @@ import * as path from "path";
 import { App } from "cdktf";
 import { AzureKeylessStack } from "./azure-keyless";
 import { AzureKeysStack } from "./azure-keys";
+import { GcsKeylessStack } from "./gcs-keyless";
+import { GcsKeysStack } from "./gcs-keys";
 import { BitbucketStack, GitHubPrivateStack, GitHubPublicStack, GitLabStack } from "./git-stacks";
 import { LocalStack } from "./local";
 import { S3DeploymentsStack } from "./s3-deployments";
@@ -13,6 +15,8 @@ export const EXAMPLE_STACKS = {
   "s3-users": S3UsersStack,
   "s3-keyless": S3KeylessStack,
   "s3-deployments": S3DeploymentsStack,
+  "gcs-keys": GcsKeysStack,
+  "gcs-keyless": GcsKeylessStack,
   "azure-keys": AzureKeysStack,
   "azure-keyless": AzureKeylessStack,
   "github-public": GitHubPublicStack,

@@ -1,4 +1,5 @@
 export * from "./aws";
 export * from "./azure";
 export * from "./core";
+export * from "./gcp";
 export * from "./step";

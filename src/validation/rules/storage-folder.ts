@@ -22,7 +22,7 @@ export const StorageFolder: Rule = {
       [segments.includes(".") || /\/\//.test(folder), "contains an empty or '.' segment", fix],
       [/[\\\x00-\x1f\x7f]/.test(folder), "contains a backslash or a control character"],
       [/[*?]/.test(folder), "contains a wildcard ('*' or '?'), which would widen the IAM grant"],
-      [/\{\{|\}\}|\$\{/.test(folder), "contains a template or interpolation; use the folderFromEnv option instead"],
+      [/\{\{|\}\}|\$\{|%\{/.test(folder), "contains a template or interpolation; use the folderFromEnv option instead"],
       [folder.length > 512, "is longer than 512 characters"],
     );
   },

@@ -1,0 +1,354 @@
+import { ServiceAccount } from "@cdktf/provider-google/lib/service-account";
+import { ServiceAccountKey } from "@cdktf/provider-google/lib/service-account-key";
+import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucket-iam-member";
+import { Fn } from "cdktf";
+import { Construct } from "constructs";
+import { GcpCredentialsBlock } from "../../prefect/blocks/gcp-credentials";
+import { knownOrVariable } from "../../prefect/known-value";
+import { pullFromGcs, pushToGcs } from "../../prefect/steps/gcp";
+import { Step } from "../../prefect/steps/step";
+import { VariableRef } from "../../prefect/template";
+import { ValidationErrors } from "../../validation/errors";
+import { GcpIamMember } from "../../validation/rules/gcp-iam-member";
+import { GcpKmsKeyName, kmsKeyLocation } from "../../validation/rules/gcp-kms-key-name";
+import { GcpProjectId } from "../../validation/rules/gcp-project-id";
+import { GcsBucketName } from "../../validation/rules/gcs-bucket-name";
+import { GcsLocation } from "../../validation/rules/gcs-location";
+import { ICodeStorage } from "../code-storage";
+import { addStorageOutputs, ObjectStorageCommonProps, resolveCommonProps } from "../common";
+import { fitName, logicalName } from "../names";
+import { FolderBinding, GcsAccessRoles, GcsFolderLocation, PREDEFINED_ROLES, pullBindings, pushBindings } from "./grants";
+import { GcsIdentity } from "./identity";
+import { LockedDownGcsBucket } from "./locked-down-bucket";
+import { GcsCustomRoles } from "./roles";
+
+export type GcsStorageClass = "STANDARD" | "NEARLINE" | "COLDLINE" | "ARCHIVE";
+const STORAGE_CLASSES: readonly GcsStorageClass[] = ["STANDARD", "NEARLINE", "COLDLINE", "ARCHIVE"];
+
+/**
+ * Which roles the bucket bindings use.
+ * - `custom`: three project custom roles with exactly the permissions the steps call
+ *   (create + delete, get, list). Needs `iam.roles.create` on the project.
+ * - `predefined`: `roles/storage.objectUser` (push) and `roles/storage.objectViewer` (pull), both
+ *   under the folder condition, and `roles/storage.legacyBucketReader` for the listing. Push can
+ *   then also read and update the folder's objects, and pull can read the bucket's metadata.
+ */
+export type GcsGrantRoles = "custom" | "predefined";
+
+export interface GcsCodeStorageProps extends ObjectStorageCommonProps {
+  /**
+   * ID of the project that holds the bucket, the service accounts and the custom roles. It is
+   * also written into the gcp-credentials blocks, where the GCS steps read it.
+   */
+  readonly project: string;
+  /**
+   * Name of the bucket to create, locked down (see LockedDownGcsBucket).
+   * Exactly one of `bucketName` and `existingBucketName`.
+   * @default none
+   */
+  readonly bucketName?: string;
+  /**
+   * Use this existing bucket of `project` instead. Nothing about the bucket itself is created or
+   * changed; only the identities and bindings are. The bindings carry IAM Conditions, which
+   * Cloud Storage accepts only on buckets with uniform bucket-level access.
+   * @default none
+   */
+  readonly existingBucketName?: string;
+  /**
+   * Location of the created bucket: a multi-region (`US`, `EU`, `ASIA`), a dual-region (`EUR4`)
+   * or a region (`europe-west1`). Put it next to the workers that pull before every run.
+   * @default "US" (the multi-region Google itself defaults to)
+   */
+  readonly location?: string;
+  /**
+   * Storage class of the created bucket. Code is read before every flow run, so the colder classes'
+   * retrieval fees and minimum storage durations rarely pay off.
+   * @default "STANDARD"
+   */
+  readonly storageClass?: GcsStorageClass;
+  /**
+   * CMEK: the created bucket encrypts new objects with this Cloud KMS key
+   * (`projects/<p>/locations/<l>/keyRings/<r>/cryptoKeys/<k>`, in the bucket's location).
+   * Cloud Storage's service agent, not the push and pull identities, uses the key: it needs
+   * `roles/cloudkms.cryptoKeyEncrypterDecrypter` on it (see `grantKeyToStorageServiceAgent`).
+   * @default Google-managed encryption
+   */
+  readonly kmsKeyName?: string;
+  /**
+   * Grant the project's Cloud Storage service agent encrypter/decrypter on `kmsKeyName`, before the
+   * bucket is created. Looks the agent up with the `google_storage_project_service_account` data
+   * source, which calls the API at plan time; leave it off to grant the key where it is managed.
+   * @default false
+   */
+  readonly grantKeyToStorageServiceAgent?: boolean;
+  /**
+   * Delete noncurrent object versions this many days after they became noncurrent (created bucket
+   * only). Each deploy overwrites the code, so versions accumulate.
+   * @default no lifecycle rule: every version is kept
+   */
+  readonly noncurrentVersionExpirationDays?: number;
+  /**
+   * Who uploads code at `prefect deploy` (CI).
+   * @default GcsIdentity.serviceAccount(): a service account with a key and a gcp-credentials block
+   */
+  readonly pushIdentity?: GcsIdentity;
+  /**
+   * Who downloads code before each flow run (workers, or the flow-run containers they start).
+   * @default GcsIdentity.serviceAccount(): a service account with a key and a gcp-credentials block
+   */
+  readonly pullIdentity?: GcsIdentity;
+  /**
+   * Roles of the bucket bindings: exact custom roles, or the smallest predefined roles that work.
+   * @default "custom"
+   */
+  readonly grantRoles?: GcsGrantRoles;
+  /**
+   * Also limit the pull side's listing to the folder, with a condition on the list request's prefix
+   * (`storage.googleapis.com/objectListPrefix`). Without it, pull identities can list the names and
+   * metadata of every object in the bucket (never their content). Google documents this attribute
+   * for credential access boundaries; check that your organization honours it in bucket policies
+   * (a pull that lists nothing fails loudly). Custom roles only.
+   * @default false
+   */
+  readonly restrictListingToFolder?: boolean;
+}
+
+/**
+ * Flow code in Cloud Storage: the bucket (or an existing one), a push identity for CI and a pull
+ * identity for workers, each bound on the bucket under an IAM condition on the code folder, their
+ * gcp-credentials blocks, and the push_to_gcs / pull_from_gcs steps of Prefect's `gcs` recipe.
+ */
+export class GcsCodeStorage extends Construct implements ICodeStorage {
+  readonly bucketName: string;
+  readonly folder: string;
+  readonly project: string;
+  readonly bucket?: LockedDownGcsBucket;
+  readonly customRoles?: GcsCustomRoles;
+  /** Service accounts this storage created (not existing ones). */
+  readonly pushServiceAccount?: ServiceAccount;
+  readonly pullServiceAccount?: ServiceAccount;
+  readonly pushBlock?: GcpCredentialsBlock;
+  readonly pullBlock?: GcpCredentialsBlock;
+  readonly buildSteps: Step[] = [];
+  readonly pushSteps: Step[];
+  readonly pullSteps: Step[];
+  readonly ignorePatterns: readonly string[];
+  private readonly location: GcsFolderLocation;
+  private readonly roles: GcsAccessRoles;
+  private readonly restrictListing: boolean;
+  /** The bucket as bindings reference it: the created bucket's attribute (for ordering) or the name. */
+  private readonly bucketRef: string;
+
+  constructor(scope: Construct, id: string, props: GcsCodeStorageProps) {
+    super(scope, id);
+    const errors = new ValidationErrors();
+    const bucketName = props.bucketName ?? props.existingBucketName;
+    const existing = props.existingBucketName !== undefined;
+    if ((props.bucketName === undefined) === (props.existingBucketName === undefined)) {
+      errors.add("bucketName", bucketName, "GcsBucketSource", "set exactly one of bucketName (create) and existingBucketName (reuse)");
+    }
+    errors.check(GcsBucketName, props.bucketName ? "bucketName" : "existingBucketName", bucketName);
+    errors.check(GcpProjectId, "project", props.project);
+    const { folder, stem } = resolveCommonProps(errors, props, bucketName, id);
+    validateBucketOptions(errors, props, existing);
+    const push = props.pushIdentity ?? GcsIdentity.serviceAccount();
+    const pull = props.pullIdentity ?? GcsIdentity.serviceAccount();
+    push.validate(errors, "pushIdentity");
+    pull.validate(errors, "pullIdentity");
+    const grantRoles = props.grantRoles ?? "custom";
+    if (grantRoles !== "custom" && grantRoles !== "predefined") {
+      errors.add("grantRoles", grantRoles, "GcsGrantRoles", 'must be "custom" or "predefined"');
+    }
+    if (props.restrictListingToFolder && grantRoles === "predefined") {
+      errors.add(
+        "restrictListingToFolder",
+        true,
+        "GcsListRestriction",
+        "needs custom roles: the predefined listing role is a legacy role, which is not bound under conditions here",
+        'use grantRoles: "custom" or drop restrictListingToFolder',
+      );
+    }
+    errors.throwIfAny(this);
+
+    this.bucketName = bucketName!;
+    this.folder = props.folder;
+    this.project = props.project;
+    this.ignorePatterns = props.prefectIgnore ?? [];
+    this.restrictListing = props.restrictListingToFolder ?? false;
+    this.location = { bucketName: this.bucketName, folder: props.folder, prefix: folder.grantPrefix };
+    if (props.bucketName) {
+      this.bucket = new LockedDownGcsBucket(this, "storage", {
+        bucketName: props.bucketName,
+        project: props.project,
+        location: props.location ?? "US",
+        storageClass: props.storageClass ?? "STANDARD",
+        kmsKeyName: props.kmsKeyName,
+        grantKeyToServiceAgent: props.grantKeyToStorageServiceAgent,
+        noncurrentVersionExpirationDays: props.noncurrentVersionExpirationDays,
+      });
+    }
+    this.bucketRef = this.bucket?.bucket.name ?? this.bucketName;
+    if (grantRoles === "custom") {
+      this.customRoles = new GcsCustomRoles(this, "roles", { project: props.project, stem });
+      this.roles = this.customRoles.roles;
+    } else {
+      this.roles = PREDEFINED_ROLES;
+    }
+
+    const blockOptions = { writeOnly: props.writeOnlyBlocks };
+    [this.pushServiceAccount, this.pushBlock] = this.setUpSide("push", push, stem, blockOptions);
+    [this.pullServiceAccount, this.pullBlock] = this.setUpSide("pull", pull, stem, blockOptions);
+
+    const variableStem = stem.replace(/-/g, "_");
+    const bucketForYaml = knownOrVariable(this, "bucket-name-variable", this.bucketName, `${variableStem}_bucket`);
+    // Only keyless steps carry `project` (with a block, the steps read the block's). As of Prefect
+    // 3.8, prefect-gcp discards it either way and object reads and writes need none; it is written
+    // for the record and for versions that honour it.
+    let projectForYaml: string | VariableRef | undefined;
+    const keylessProject = () =>
+      (projectForYaml ??= knownOrVariable(this, "project-variable", this.project, `${variableStem}_project`));
+    const pushStep = pushToGcs({
+      id: "push_code",
+      bucket: bucketForYaml,
+      folder: folder.value,
+      project: this.pushBlock ? undefined : keylessProject(),
+      credentials: this.pushBlock?.ref(),
+    });
+    this.pushSteps = [pushStep];
+    this.pullSteps = [
+      pullFromGcs({
+        id: "pull_code",
+        bucket: pushStep.output("bucket"),
+        folder: pushStep.output("folder"),
+        project: this.pullBlock ? undefined : keylessProject(),
+        credentials: this.pullBlock?.ref(),
+      }),
+    ];
+    this.addOutputs(bucketForYaml, push, pull);
+  }
+
+  /**
+   * Lets another principal download the code: get under the folder and list on the bucket, e.g.
+   * `serviceAccount:analytics@my-project.iam.gserviceaccount.com` or a workload identity
+   * `principalSet://iam.googleapis.com/...`.
+   */
+  grantPull(member: string, id = `grant-pull-${logicalName(member)}`): GcsFolderGrant {
+    return this.grant(id, member, pullBindings(this.location, this.roles, this.restrictListing));
+  }
+
+  /** Lets another principal upload the code: create and delete (overwrite) under the folder. */
+  grantPush(member: string, id = `grant-push-${logicalName(member)}`): GcsFolderGrant {
+    return this.grant(id, member, pushBindings(this.location, this.roles));
+  }
+
+  private grant(id: string, member: string, bindings: FolderBinding[]): GcsFolderGrant {
+    new ValidationErrors().check(GcpIamMember, "member", member).throwIfAny(`${this.node.path}/${id}`);
+    return new GcsFolderGrant(this, id, { bucket: this.bucketRef, member, bindings });
+  }
+
+  /** One side's identity: a service account with key, bindings and block, or bindings for an existing account. */
+  private setUpSide(
+    side: "push" | "pull",
+    identity: GcsIdentity,
+    stem: string,
+    block: { writeOnly?: boolean },
+  ): [ServiceAccount?, GcpCredentialsBlock?] {
+    const grant = (member: string) => (side === "push" ? this.grantPush(member, `${side}-grant`) : this.grantPull(member, `${side}-grant`));
+    if (!identity.usesKey) {
+      grant(identity.member!);
+      return [];
+    }
+    const account = new ServiceAccount(this, `${side}-service-account`, {
+      project: this.project,
+      // The side stays visible when a long stem is cut: `prefect-<cut stem>-<hash>-push`.
+      accountId: identity.name ?? `${fitName(`prefect-${stem}`, 30 - side.length - 1)}-${side}`,
+      displayName: `Prefect code ${side}`,
+      description: `${side === "push" ? "Uploads" : "Downloads"} Prefect flow code (storage ${stem}); managed by Terraform.`.slice(0, 256),
+    });
+    grant(account.member);
+    const key = new ServiceAccountKey(this, `${side}-key`, { serviceAccountId: account.name });
+    const credentials = new GcpCredentialsBlock(this, `${side}-credentials`, {
+      name: `${stem}-${side}`,
+      writeOnly: block.writeOnly,
+      // The key attribute is the key file's JSON, base64-encoded; decoded here so the block's JSON
+      // holds it as an object, which is what prefect-gcp's service_account_info expects.
+      data: { service_account_info: Fn.jsondecode(Fn.base64decode(key.privateKey)), project: this.project },
+    });
+    return [account, credentials];
+  }
+
+  private addOutputs(bucketForYaml: string | VariableRef, push: GcsIdentity, pull: GcsIdentity): void {
+    const email = (created: ServiceAccount | undefined, identity: GcsIdentity) => created?.email ?? identity.name!;
+    addStorageOutputs(this, {
+      bucket_name: { value: this.bucketName, description: "Bucket holding the flow code" },
+      folder: { value: this.folder, description: "Folder (object-name prefix) of the flow code in the bucket" },
+      bucket_variable: bucketForYaml instanceof VariableRef
+        ? { value: bucketForYaml.variableName, description: "Prefect variable holding the bucket name for prefect.yaml" }
+        : undefined,
+      push_block: this.pushBlock && { value: this.pushBlock.blockName, description: "gcp-credentials block used by the push step" },
+      pull_block: this.pullBlock && { value: this.pullBlock.blockName, description: "gcp-credentials block used by the pull step" },
+      push_service_account: { value: email(this.pushServiceAccount, push), description: "Service account that pushes the code" },
+      pull_service_account: { value: email(this.pullServiceAccount, pull), description: "Service account that pulls the code" },
+    });
+  }
+}
+
+export interface GcsFolderGrantProps {
+  readonly bucket: string;
+  readonly member: string;
+  readonly bindings: FolderBinding[];
+}
+
+/** One principal's bindings on the bucket (`objects` under the folder condition, and `list` for pull). */
+export class GcsFolderGrant extends Construct {
+  readonly bindings: StorageBucketIamMember[];
+
+  constructor(scope: Construct, id: string, props: GcsFolderGrantProps) {
+    super(scope, id);
+    this.bindings = props.bindings.map(
+      (b) => new StorageBucketIamMember(this, b.purpose, { bucket: props.bucket, member: props.member, role: b.role, condition: b.condition }),
+    );
+  }
+}
+
+/** Bucket options: ranges, formats, and what cannot apply to a bucket this construct does not manage. */
+function validateBucketOptions(errors: ValidationErrors, props: GcsCodeStorageProps, existing: boolean): void {
+  const days = props.noncurrentVersionExpirationDays;
+  if (existing) {
+    const unmanaged: Array<[keyof GcsCodeStorageProps, string]> = [
+      ["location", "set the location where the bucket is defined"],
+      ["storageClass", "set the storage class where the bucket is defined"],
+      ["noncurrentVersionExpirationDays", "set the lifecycle rule where the bucket is defined"],
+      ["kmsKeyName", "drop it: with CMEK, Cloud Storage's service agent uses the key, the push and pull identities need no KMS grant"],
+      ["grantKeyToStorageServiceAgent", "grant the key where the bucket and key are defined"],
+    ];
+    for (const [prop, fix] of unmanaged) {
+      if (props[prop] !== undefined) {
+        errors.add(prop, props[prop], "GcsExistingBucket", "cannot be applied to an existing bucket, which this construct does not manage", fix);
+      }
+    }
+  }
+  if (days !== undefined && !(Number.isInteger(days) && days >= 1)) {
+    errors.add("noncurrentVersionExpirationDays", days, "GcsLifecycle", "must be a whole number of days, at least 1");
+  }
+  errors.check(GcsLocation, "location", props.location);
+  if (props.storageClass !== undefined && !STORAGE_CLASSES.includes(props.storageClass)) {
+    errors.add("storageClass", props.storageClass, "GcsStorageClass", `must be one of ${STORAGE_CLASSES.join(", ")}`);
+  }
+  errors.check(GcpKmsKeyName, "kmsKeyName", props.kmsKeyName);
+  if (props.grantKeyToStorageServiceAgent && props.kmsKeyName === undefined && !existing) {
+    errors.add("grantKeyToStorageServiceAgent", true, "GcsKms", "needs kmsKeyName", "set kmsKeyName or drop grantKeyToStorageServiceAgent");
+  }
+  const keyLocation = props.kmsKeyName && kmsKeyLocation(props.kmsKeyName);
+  const bucketLocation = (props.location ?? "US").toLowerCase();
+  // A multi-region or region must match the key's location exactly; dual-regions are left to Google.
+  if (keyLocation && !existing && /^(us|eu|asia|[a-z]+-[a-z]+\d+)$/.test(bucketLocation) && keyLocation !== bucketLocation) {
+    errors.add(
+      "kmsKeyName",
+      props.kmsKeyName,
+      "GcsKmsKeyLocation",
+      `is in location "${keyLocation}", but the bucket is in "${bucketLocation}"; Cloud Storage needs the key in the bucket's location`,
+      `use a key in "${bucketLocation}"`,
+    );
+  }
+}

@@ -1,0 +1,53 @@
+import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
+import { TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { PrefectProject } from "../src/project/prefect-project";
+import { GcsCodeStorage } from "../src/storage/gcs/gcs-code-storage";
+import { GcsIdentity } from "../src/storage/gcs/identity";
+import { ExampleStackOptions } from "./s3-users";
+
+const PROJECT = "acme-prefect";
+/** The account CI impersonates through workload identity federation (e.g. google-github-actions/auth). */
+const CI_ACCOUNT = `github-actions-deploy@${PROJECT}.iam.gserviceaccount.com`;
+/** The account the Cloud Run jobs of the work pool run as: the flow-run container pulls the code. */
+const FLOW_RUN_ACCOUNT = `prefect-flow-runs@${PROJECT}.iam.gserviceaccount.com`;
+
+/**
+ * GCS without keys: flow runs pull through the service account their Cloud Run jobs run as, and CI
+ * pushes through the service account it impersonates (workload identity federation). No key and
+ * no Prefect block exist; the steps run without `credentials`, so prefect-gcp uses the application
+ * default credentials. The folder gets a suffix from `PREFECT_ENV` at deploy time (one folder per
+ * environment); grants cover all of them.
+ */
+export class GcsKeylessStack extends TerraformStack {
+  readonly storage: GcsCodeStorage;
+  readonly project: PrefectProject;
+
+  constructor(scope: Construct, id: string, options: ExampleStackOptions = {}) {
+    super(scope, id);
+    new GoogleProvider(this, "google", { project: PROJECT, region: "europe-west1" });
+
+    this.storage = new GcsCodeStorage(this, "flow-code", {
+      project: PROJECT,
+      bucketName: "acme-prefect-flow-code-gcs-keyless",
+      location: "europe-west1",
+      folder: "reports",
+      folderFromEnv: "PREFECT_ENV",
+      pushIdentity: GcsIdentity.existing(CI_ACCOUNT),
+      pullIdentity: GcsIdentity.existing(FLOW_RUN_ACCOUNT),
+    });
+    this.project = new PrefectProject(this, "project", {
+      name: "reports",
+      storage: this.storage,
+      outputDirectory: options.flowProjectDir,
+      deployments: [
+        {
+          name: "hourly-report",
+          entrypoint: "flows/report.py:build_report",
+          workPool: { name: "cloud-run-pool", jobVariables: { service_account_name: FLOW_RUN_ACCOUNT } },
+          schedules: [{ interval: 3600 }],
+        },
+      ],
+    });
+  }
+}
