@@ -1,7 +1,9 @@
-// Hand-written binding for `prefect_deployment_schedule`; see provider.ts for why and how it is checked.
+// Hand-written binding for `prefect_deployment_schedule`: config interface + attribute table (synthesized by resource.ts).
+// See provider.ts for why it is hand-written and how it is checked.
 
 import { Construct } from "constructs";
 import * as cdktf from "cdktf";
+import { AttributeTable, PrefectResource } from "./resource";
 
 export interface DeploymentScheduleConfig extends cdktf.TerraformMetaArguments {
   /** ID of the deployment to schedule (`Deployment.id`). */
@@ -34,86 +36,33 @@ export interface DeploymentScheduleConfig extends cdktf.TerraformMetaArguments {
   readonly workspaceId?: string;
 }
 
-/** HCL-synthesis descriptor, as generated bindings write out longhand for every attribute. */
-function hcl(value: unknown, storageClassType: string, type = "simple") {
-  return { value, isBlock: false, type, storageClassType };
-}
+const ATTRIBUTES: AttributeTable<DeploymentScheduleConfig> = {
+  deploymentId: { name: "deployment_id", kind: "string" },
+  accountId: { name: "account_id", kind: "string" },
+  active: { name: "active", kind: "boolean" },
+  anchorDate: { name: "anchor_date", kind: "string" },
+  cron: { name: "cron", kind: "string" },
+  dayOr: { name: "day_or", kind: "boolean" },
+  id: { name: "id", kind: "string" },
+  interval: { name: "interval", kind: "number" },
+  maxScheduledRuns: { name: "max_scheduled_runs", kind: "number" },
+  parameters: { name: "parameters", kind: "string" },
+  rrule: { name: "rrule", kind: "string" },
+  slug: { name: "slug", kind: "string" },
+  timezone: { name: "timezone", kind: "string" },
+  workspaceId: { name: "workspace_id", kind: "string" },
+};
 
 /** One schedule of a Prefect deployment (`prefect_deployment_schedule`). */
-export class DeploymentSchedule extends cdktf.TerraformResource {
+export class DeploymentSchedule extends PrefectResource<DeploymentScheduleConfig> {
   public static readonly tfResourceType = "prefect_deployment_schedule";
 
-  private readonly _config: DeploymentScheduleConfig;
-
   public constructor(scope: Construct, id: string, config: DeploymentScheduleConfig) {
-    super(scope, id, {
-      terraformResourceType: "prefect_deployment_schedule",
-      terraformGeneratorMetadata: { providerName: "prefect", providerVersionConstraint: "~> 3.4" },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
-    this._config = config;
+    super(scope, id, DeploymentSchedule.tfResourceType, config, ATTRIBUTES);
   }
 
-  public get id(): string {
-    return this.getStringAttribute("id");
-  }
-  public get created(): string {
-    return this.getStringAttribute("created");
-  }
-  public get updated(): string {
-    return this.getStringAttribute("updated");
-  }
-
-  // Inputs as given (generated bindings' `<attr>Input`): plain values for synth-time checks, where the getters above are tokens.
+  // Inputs as given (generated bindings' `<attr>Input`): plain values for synth-time checks, where the attribute getters are tokens.
   public get deploymentIdInput(): string {
     return this._config.deploymentId;
-  }
-
-  protected synthesizeAttributes(): { [name: string]: any } {
-    const c = this._config;
-    return {
-      deployment_id: cdktf.stringToTerraform(c.deploymentId),
-      account_id: cdktf.stringToTerraform(c.accountId),
-      active: cdktf.booleanToTerraform(c.active),
-      anchor_date: cdktf.stringToTerraform(c.anchorDate),
-      cron: cdktf.stringToTerraform(c.cron),
-      day_or: cdktf.booleanToTerraform(c.dayOr),
-      id: cdktf.stringToTerraform(c.id),
-      interval: cdktf.numberToTerraform(c.interval),
-      max_scheduled_runs: cdktf.numberToTerraform(c.maxScheduledRuns),
-      parameters: cdktf.stringToTerraform(c.parameters),
-      rrule: cdktf.stringToTerraform(c.rrule),
-      slug: cdktf.stringToTerraform(c.slug),
-      timezone: cdktf.stringToTerraform(c.timezone),
-      workspace_id: cdktf.stringToTerraform(c.workspaceId),
-    };
-  }
-
-  protected synthesizeHclAttributes(): { [name: string]: any } {
-    const c = this._config;
-    const attrs = {
-      deployment_id: hcl(cdktf.stringToHclTerraform(c.deploymentId), "string"),
-      account_id: hcl(cdktf.stringToHclTerraform(c.accountId), "string"),
-      active: hcl(cdktf.booleanToHclTerraform(c.active), "boolean"),
-      anchor_date: hcl(cdktf.stringToHclTerraform(c.anchorDate), "string"),
-      cron: hcl(cdktf.stringToHclTerraform(c.cron), "string"),
-      day_or: hcl(cdktf.booleanToHclTerraform(c.dayOr), "boolean"),
-      id: hcl(cdktf.stringToHclTerraform(c.id), "string"),
-      interval: hcl(cdktf.numberToHclTerraform(c.interval), "number"),
-      max_scheduled_runs: hcl(cdktf.numberToHclTerraform(c.maxScheduledRuns), "number"),
-      parameters: hcl(cdktf.stringToHclTerraform(c.parameters), "string"),
-      rrule: hcl(cdktf.stringToHclTerraform(c.rrule), "string"),
-      slug: hcl(cdktf.stringToHclTerraform(c.slug), "string"),
-      timezone: hcl(cdktf.stringToHclTerraform(c.timezone), "string"),
-      workspace_id: hcl(cdktf.stringToHclTerraform(c.workspaceId), "string"),
-    };
-    // remove undefined attributes
-    return Object.fromEntries(Object.entries(attrs).filter(([, a]) => a.value !== undefined));
   }
 }

@@ -1,7 +1,9 @@
-// Hand-written binding for `prefect_deployment`; see provider.ts for why and how it is checked.
+// Hand-written binding for `prefect_deployment`: config interfaces + attribute tables (synthesized by resource.ts).
+// See provider.ts for why it is hand-written and how it is checked.
 
 import { Construct } from "constructs";
 import * as cdktf from "cdktf";
+import { AttributeTable, nestedList, nestedObject, PrefectResource, structToHclTerraform, structToTerraform } from "./resource";
 
 /**
  * One pull step, as the provider flattens it: `type` picks the step, the other fields are that step's arguments.
@@ -45,62 +47,31 @@ export interface DeploymentPullStep {
   readonly streamOutput?: boolean | cdktf.IResolvable;
 }
 
+const PULL_STEP_ATTRIBUTES: AttributeTable<DeploymentPullStep> = {
+  type: { name: "type", kind: "string" },
+  accessToken: { name: "access_token", kind: "string" },
+  branch: { name: "branch", kind: "string" },
+  bucket: { name: "bucket", kind: "string" },
+  container: { name: "container", kind: "string" },
+  credentials: { name: "credentials", kind: "string" },
+  directory: { name: "directory", kind: "string" },
+  env: { name: "env", kind: "stringMap" },
+  expandEnvVars: { name: "expand_env_vars", kind: "boolean" },
+  folder: { name: "folder", kind: "string" },
+  includeSubmodules: { name: "include_submodules", kind: "boolean" },
+  repository: { name: "repository", kind: "string" },
+  requirementsFile: { name: "requirements_file", kind: "string" },
+  requires: { name: "requires", kind: "string" },
+  script: { name: "script", kind: "string" },
+  streamOutput: { name: "stream_output", kind: "boolean" },
+};
+
 export function deploymentPullStepToTerraform(struct?: DeploymentPullStep | cdktf.IResolvable): any {
-  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) {
-    return struct;
-  }
-  if (cdktf.isComplexElement(struct)) {
-    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
-  }
-  const s = struct as DeploymentPullStep;
-  return {
-    type: cdktf.stringToTerraform(s.type),
-    access_token: cdktf.stringToTerraform(s.accessToken),
-    branch: cdktf.stringToTerraform(s.branch),
-    bucket: cdktf.stringToTerraform(s.bucket),
-    container: cdktf.stringToTerraform(s.container),
-    credentials: cdktf.stringToTerraform(s.credentials),
-    directory: cdktf.stringToTerraform(s.directory),
-    env: cdktf.hashMapper(cdktf.stringToTerraform)(s.env),
-    expand_env_vars: cdktf.booleanToTerraform(s.expandEnvVars),
-    folder: cdktf.stringToTerraform(s.folder),
-    include_submodules: cdktf.booleanToTerraform(s.includeSubmodules),
-    repository: cdktf.stringToTerraform(s.repository),
-    requirements_file: cdktf.stringToTerraform(s.requirementsFile),
-    requires: cdktf.stringToTerraform(s.requires),
-    script: cdktf.stringToTerraform(s.script),
-    stream_output: cdktf.booleanToTerraform(s.streamOutput),
-  };
+  return structToTerraform(PULL_STEP_ATTRIBUTES, struct);
 }
 
 export function deploymentPullStepToHclTerraform(struct?: DeploymentPullStep | cdktf.IResolvable): any {
-  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) {
-    return struct;
-  }
-  if (cdktf.isComplexElement(struct)) {
-    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
-  }
-  const s = struct as DeploymentPullStep;
-  const attrs = {
-    type: hcl(cdktf.stringToHclTerraform(s.type), "string"),
-    access_token: hcl(cdktf.stringToHclTerraform(s.accessToken), "string"),
-    branch: hcl(cdktf.stringToHclTerraform(s.branch), "string"),
-    bucket: hcl(cdktf.stringToHclTerraform(s.bucket), "string"),
-    container: hcl(cdktf.stringToHclTerraform(s.container), "string"),
-    credentials: hcl(cdktf.stringToHclTerraform(s.credentials), "string"),
-    directory: hcl(cdktf.stringToHclTerraform(s.directory), "string"),
-    env: hcl(cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(s.env), "stringMap", "map"),
-    expand_env_vars: hcl(cdktf.booleanToHclTerraform(s.expandEnvVars), "boolean"),
-    folder: hcl(cdktf.stringToHclTerraform(s.folder), "string"),
-    include_submodules: hcl(cdktf.booleanToHclTerraform(s.includeSubmodules), "boolean"),
-    repository: hcl(cdktf.stringToHclTerraform(s.repository), "string"),
-    requirements_file: hcl(cdktf.stringToHclTerraform(s.requirementsFile), "string"),
-    requires: hcl(cdktf.stringToHclTerraform(s.requires), "string"),
-    script: hcl(cdktf.stringToHclTerraform(s.script), "string"),
-    stream_output: hcl(cdktf.booleanToHclTerraform(s.streamOutput), "boolean"),
-  };
-  // remove undefined attributes
-  return Object.fromEntries(Object.entries(attrs).filter(([, a]) => a.value !== undefined));
+  return structToHclTerraform(PULL_STEP_ATTRIBUTES, struct);
 }
 
 /** What happens to a run that would exceed the deployment's concurrency limit. */
@@ -109,17 +80,12 @@ export interface DeploymentConcurrencyOptions {
   readonly collisionStrategy: string;
 }
 
+const CONCURRENCY_OPTIONS_ATTRIBUTES: AttributeTable<DeploymentConcurrencyOptions> = {
+  collisionStrategy: { name: "collision_strategy", kind: "string" },
+};
+
 export function deploymentConcurrencyOptionsToTerraform(struct?: DeploymentConcurrencyOptions | cdktf.IResolvable): any {
-  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) {
-    return struct;
-  }
-  if (cdktf.isComplexElement(struct)) {
-    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
-  }
-  const s = struct as DeploymentConcurrencyOptions;
-  return {
-    collision_strategy: cdktf.stringToTerraform(s.collisionStrategy),
-  };
+  return structToTerraform(CONCURRENCY_OPTIONS_ATTRIBUTES, struct);
 }
 
 export interface DeploymentConfig extends cdktf.TerraformMetaArguments {
@@ -167,44 +133,47 @@ export interface DeploymentConfig extends cdktf.TerraformMetaArguments {
   readonly workspaceId?: string;
 }
 
-/** HCL-synthesis descriptor, as generated bindings write out longhand for every attribute. */
-function hcl(value: unknown, storageClassType: string, type = "simple") {
-  return { value, isBlock: false, type, storageClassType };
-}
+// concurrency_options and pull_steps are nested attributes, not blocks: see nestedObject / nestedList in resource.ts.
+const ATTRIBUTES: AttributeTable<DeploymentConfig> = {
+  flowId: { name: "flow_id", kind: "string" },
+  name: { name: "name", kind: "string" },
+  accountId: { name: "account_id", kind: "string" },
+  concurrencyLimit: { name: "concurrency_limit", kind: "number" },
+  concurrencyOptions: {
+    name: "concurrency_options",
+    kind: nestedObject(deploymentConcurrencyOptionsToTerraform, "DeploymentConcurrencyOptions"),
+  },
+  description: { name: "description", kind: "string" },
+  enforceParameterSchema: { name: "enforce_parameter_schema", kind: "boolean" },
+  entrypoint: { name: "entrypoint", kind: "string" },
+  globalConcurrencyLimitId: { name: "global_concurrency_limit_id", kind: "string" },
+  jobVariables: { name: "job_variables", kind: "string" },
+  parameterOpenapiSchema: { name: "parameter_openapi_schema", kind: "string" },
+  parameters: { name: "parameters", kind: "string" },
+  path: { name: "path", kind: "string" },
+  paused: { name: "paused", kind: "boolean" },
+  pullSteps: {
+    name: "pull_steps",
+    kind: nestedList(deploymentPullStepToTerraform, deploymentPullStepToHclTerraform, "DeploymentPullStepList"),
+  },
+  storageDocumentId: { name: "storage_document_id", kind: "string" },
+  tags: { name: "tags", kind: "stringList" },
+  version: { name: "version", kind: "string" },
+  workPoolName: { name: "work_pool_name", kind: "string" },
+  workQueueName: { name: "work_queue_name", kind: "string" },
+  workspaceId: { name: "workspace_id", kind: "string" },
+};
 
-/** A Prefect deployment (`prefect_deployment`). */
-export class Deployment extends cdktf.TerraformResource {
+/** A Prefect deployment (`prefect_deployment`); its `id` is what `DeploymentSchedule.deploymentId` takes. */
+export class Deployment extends PrefectResource<DeploymentConfig> {
   public static readonly tfResourceType = "prefect_deployment";
 
-  private readonly _config: DeploymentConfig;
-
   public constructor(scope: Construct, id: string, config: DeploymentConfig) {
-    super(scope, id, {
-      terraformResourceType: "prefect_deployment",
-      terraformGeneratorMetadata: { providerName: "prefect", providerVersionConstraint: "~> 3.4" },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
-    this._config = config;
+    super(scope, id, Deployment.tfResourceType, config, ATTRIBUTES);
   }
 
-  /** Deployment ID, for `DeploymentSchedule.deploymentId`. */
-  public get id(): string {
-    return this.getStringAttribute("id");
-  }
   public get name(): string {
     return this.getStringAttribute("name");
-  }
-  public get created(): string {
-    return this.getStringAttribute("created");
-  }
-  public get updated(): string {
-    return this.getStringAttribute("updated");
   }
 
   // Inputs as given (generated bindings' `<attr>Input`): plain values for synth-time checks, where the getters above are tokens.
@@ -213,63 +182,5 @@ export class Deployment extends cdktf.TerraformResource {
   }
   public get nameInput(): string {
     return this._config.name;
-  }
-
-  protected synthesizeAttributes(): { [name: string]: any } {
-    const c = this._config;
-    return {
-      flow_id: cdktf.stringToTerraform(c.flowId),
-      name: cdktf.stringToTerraform(c.name),
-      account_id: cdktf.stringToTerraform(c.accountId),
-      concurrency_limit: cdktf.numberToTerraform(c.concurrencyLimit),
-      concurrency_options: deploymentConcurrencyOptionsToTerraform(c.concurrencyOptions),
-      description: cdktf.stringToTerraform(c.description),
-      enforce_parameter_schema: cdktf.booleanToTerraform(c.enforceParameterSchema),
-      entrypoint: cdktf.stringToTerraform(c.entrypoint),
-      global_concurrency_limit_id: cdktf.stringToTerraform(c.globalConcurrencyLimitId),
-      job_variables: cdktf.stringToTerraform(c.jobVariables),
-      parameter_openapi_schema: cdktf.stringToTerraform(c.parameterOpenapiSchema),
-      parameters: cdktf.stringToTerraform(c.parameters),
-      path: cdktf.stringToTerraform(c.path),
-      paused: cdktf.booleanToTerraform(c.paused),
-      pull_steps: cdktf.listMapper(deploymentPullStepToTerraform, false)(c.pullSteps),
-      storage_document_id: cdktf.stringToTerraform(c.storageDocumentId),
-      tags: cdktf.listMapper(cdktf.stringToTerraform, false)(c.tags),
-      version: cdktf.stringToTerraform(c.version),
-      work_pool_name: cdktf.stringToTerraform(c.workPoolName),
-      work_queue_name: cdktf.stringToTerraform(c.workQueueName),
-      workspace_id: cdktf.stringToTerraform(c.workspaceId),
-    };
-  }
-
-  // pull_steps and concurrency_options are nested *attributes* (`x = [...]`, `x = {...}`), not blocks: unlike
-  // generated code (isBlock: true) they are rendered with `=`, or Terraform rejects them as unsupported blocks.
-  protected synthesizeHclAttributes(): { [name: string]: any } {
-    const c = this._config;
-    const attrs = {
-      flow_id: hcl(cdktf.stringToHclTerraform(c.flowId), "string"),
-      name: hcl(cdktf.stringToHclTerraform(c.name), "string"),
-      account_id: hcl(cdktf.stringToHclTerraform(c.accountId), "string"),
-      concurrency_limit: hcl(cdktf.numberToHclTerraform(c.concurrencyLimit), "number"),
-      concurrency_options: hcl(deploymentConcurrencyOptionsToTerraform(c.concurrencyOptions), "DeploymentConcurrencyOptions", "any"),
-      description: hcl(cdktf.stringToHclTerraform(c.description), "string"),
-      enforce_parameter_schema: hcl(cdktf.booleanToHclTerraform(c.enforceParameterSchema), "boolean"),
-      entrypoint: hcl(cdktf.stringToHclTerraform(c.entrypoint), "string"),
-      global_concurrency_limit_id: hcl(cdktf.stringToHclTerraform(c.globalConcurrencyLimitId), "string"),
-      job_variables: hcl(cdktf.stringToHclTerraform(c.jobVariables), "string"),
-      parameter_openapi_schema: hcl(cdktf.stringToHclTerraform(c.parameterOpenapiSchema), "string"),
-      parameters: hcl(cdktf.stringToHclTerraform(c.parameters), "string"),
-      path: hcl(cdktf.stringToHclTerraform(c.path), "string"),
-      paused: hcl(cdktf.booleanToHclTerraform(c.paused), "boolean"),
-      pull_steps: hcl(cdktf.listMapperHcl(deploymentPullStepToHclTerraform, false)(c.pullSteps), "DeploymentPullStepList", "list"),
-      storage_document_id: hcl(cdktf.stringToHclTerraform(c.storageDocumentId), "string"),
-      tags: hcl(cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(c.tags), "stringList", "set"),
-      version: hcl(cdktf.stringToHclTerraform(c.version), "string"),
-      work_pool_name: hcl(cdktf.stringToHclTerraform(c.workPoolName), "string"),
-      work_queue_name: hcl(cdktf.stringToHclTerraform(c.workQueueName), "string"),
-      workspace_id: hcl(cdktf.stringToHclTerraform(c.workspaceId), "string"),
-    };
-    // remove undefined attributes
-    return Object.fromEntries(Object.entries(attrs).filter(([, a]) => a.value !== undefined));
   }
 }

@@ -2,9 +2,11 @@
 // `cdktf get` output: no prebuilt package exists and `cdktf get` cannot reach the registry here.
 // test/prefect-provider-bindings.test.ts holds every binding in this folder against
 // ../shared/prefect/provider-schema.json, so keep them in step with that file.
+// Each binding is a config interface plus an attribute table; resource.ts turns tables into Terraform JSON/HCL.
 
 import { Construct } from "constructs";
 import * as cdktf from "cdktf";
+import { attributesToHclTerraform, attributesToTerraform, AttributeTable, PREFECT_GENERATOR_METADATA } from "./resource";
 
 export interface PrefectProviderConfig {
   /** Prefect Cloud account ID; unset for a self-hosted server. */
@@ -29,10 +31,18 @@ export interface PrefectProviderConfig {
   readonly alias?: string;
 }
 
-/** HCL-synthesis descriptor, as generated bindings write out longhand for every attribute. */
-function hcl(value: unknown, storageClassType: string, type = "simple") {
-  return { value, isBlock: false, type, storageClassType };
-}
+const ATTRIBUTES: AttributeTable<PrefectProviderConfig> = {
+  accountId: { name: "account_id", kind: "string" },
+  apiKey: { name: "api_key", kind: "string" },
+  basicAuthKey: { name: "basic_auth_key", kind: "string" },
+  csrfEnabled: { name: "csrf_enabled", kind: "boolean" },
+  customHeaders: { name: "custom_headers", kind: "string" },
+  endpoint: { name: "endpoint", kind: "string" },
+  profile: { name: "profile", kind: "string" },
+  profileFile: { name: "profile_file", kind: "string" },
+  workspaceId: { name: "workspace_id", kind: "string" },
+  alias: { name: "alias", kind: "string" },
+};
 
 /** The `prefect` provider block. */
 export class PrefectProvider extends cdktf.TerraformProvider {
@@ -42,9 +52,8 @@ export class PrefectProvider extends cdktf.TerraformProvider {
 
   public constructor(scope: Construct, id: string, config: PrefectProviderConfig = {}) {
     super(scope, id, {
-      terraformResourceType: "prefect",
-      // No providerVersion: cdktf prefers it over the constraint in required_providers, and we want the range.
-      terraformGeneratorMetadata: { providerName: "prefect", providerVersionConstraint: "~> 3.4" },
+      terraformResourceType: PrefectProvider.tfResourceType,
+      terraformGeneratorMetadata: PREFECT_GENERATOR_METADATA,
       terraformProviderSource: "prefecthq/prefect",
     });
     this._config = { ...config };
@@ -59,36 +68,10 @@ export class PrefectProvider extends cdktf.TerraformProvider {
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
-    const c = this._config;
-    return {
-      account_id: cdktf.stringToTerraform(c.accountId),
-      api_key: cdktf.stringToTerraform(c.apiKey),
-      basic_auth_key: cdktf.stringToTerraform(c.basicAuthKey),
-      csrf_enabled: cdktf.booleanToTerraform(c.csrfEnabled),
-      custom_headers: cdktf.stringToTerraform(c.customHeaders),
-      endpoint: cdktf.stringToTerraform(c.endpoint),
-      profile: cdktf.stringToTerraform(c.profile),
-      profile_file: cdktf.stringToTerraform(c.profileFile),
-      workspace_id: cdktf.stringToTerraform(c.workspaceId),
-      alias: cdktf.stringToTerraform(c.alias),
-    };
+    return attributesToTerraform(ATTRIBUTES, this._config);
   }
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
-    const c = this._config;
-    const attrs = {
-      account_id: hcl(cdktf.stringToHclTerraform(c.accountId), "string"),
-      api_key: hcl(cdktf.stringToHclTerraform(c.apiKey), "string"),
-      basic_auth_key: hcl(cdktf.stringToHclTerraform(c.basicAuthKey), "string"),
-      csrf_enabled: hcl(cdktf.booleanToHclTerraform(c.csrfEnabled), "boolean"),
-      custom_headers: hcl(cdktf.stringToHclTerraform(c.customHeaders), "string"),
-      endpoint: hcl(cdktf.stringToHclTerraform(c.endpoint), "string"),
-      profile: hcl(cdktf.stringToHclTerraform(c.profile), "string"),
-      profile_file: hcl(cdktf.stringToHclTerraform(c.profileFile), "string"),
-      workspace_id: hcl(cdktf.stringToHclTerraform(c.workspaceId), "string"),
-      alias: hcl(cdktf.stringToHclTerraform(c.alias), "string"),
-    };
-    // remove undefined attributes
-    return Object.fromEntries(Object.entries(attrs).filter(([, a]) => a.value !== undefined));
+    return attributesToHclTerraform(ATTRIBUTES, this._config);
   }
 }
