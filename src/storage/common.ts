@@ -1,6 +1,9 @@
 import { TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
+import { knownOrVariable } from "../prefect/known-value";
+import { VariableRef } from "../prefect/template";
 import { ValidationErrors } from "../validation/errors";
+import { Rule } from "../validation/rule";
 import { BlockName } from "../validation/rules";
 import { CodeFolder, codeFolder } from "./folder";
 import { defaultNameStem, logicalName } from "./names";
@@ -70,4 +73,32 @@ export function addStorageOutputs(scope: Construct, outputs: Record<string, { va
   for (const [name, output] of Object.entries(outputs)) {
     if (output) new TerraformOutput(scope, name, output).overrideLogicalId(`${prefix}_${name}`);
   }
+}
+
+/**
+ * The name of a bucket or container given either to create it (`bucketName`) or to reuse an existing
+ * one (`existingBucketName`): exactly one must be set, and the naming rule applies to whichever is.
+ * `source` is the rule ID reported when both or neither are set (e.g. `S3BucketSource`).
+ */
+export function createdOrExisting(
+  errors: ValidationErrors,
+  nameRule: Rule,
+  source: string,
+  created: { readonly prop: string; readonly value: string | undefined },
+  existing: { readonly prop: string; readonly value: string | undefined },
+): string | undefined {
+  const name = created.value ?? existing.value;
+  if ((created.value === undefined) === (existing.value === undefined)) {
+    errors.add(created.prop, name, source, `set exactly one of ${created.prop} (create) and ${existing.prop} (reuse)`);
+  }
+  errors.check(nameRule, created.value !== undefined ? created.prop : existing.prop, name);
+  return name;
+}
+
+/**
+ * A storage location (bucket, container, project) as prefect.yaml writes it: the literal, or, when it
+ * is only known after apply, a Prefect variable `<stem>_<kind>` that Terraform fills in.
+ */
+export function locationForYaml(scope: Construct, value: string, stem: string, kind: string): string | VariableRef {
+  return knownOrVariable(scope, `${kind}-name-variable`, value, `${stem.replace(/-/g, "_")}_${kind}`);
 }

@@ -4,7 +4,6 @@ import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container"
 import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AzureBlobStorageCredentialsBlock } from "../../prefect/blocks/azure-blob-storage-credentials";
-import { knownOrVariable } from "../../prefect/known-value";
 import { pullFromAzureBlobStorage, pushToAzureBlobStorage } from "../../prefect/steps/azure";
 import { Step } from "../../prefect/steps/step";
 import { VariableRef } from "../../prefect/template";
@@ -12,7 +11,7 @@ import { ValidationErrors } from "../../validation/errors";
 import { AzurePrincipalId } from "../../validation/rules/azure-principal-id";
 import { parseStorageAccountId } from "../../validation/rules/azure-storage-account-id";
 import { ICodeStorage } from "../code-storage";
-import { addStorageOutputs, resolveCommonProps } from "../common";
+import { addStorageOutputs, locationForYaml, resolveCommonProps } from "../common";
 import { logicalName } from "../names";
 import {
   AzureBlobAccess,
@@ -64,9 +63,8 @@ export class AzureBlobCodeStorage extends Construct implements ICodeStorage {
     const errors = new ValidationErrors();
     const push = props.pushAccess ?? AzureBlobAccess.containerSas();
     const pull = props.pullAccess ?? AzureBlobAccess.containerSas();
-    const containerName = props.containerName ?? props.existingContainerName;
     validateAccount(errors, props, push, pull);
-    validateContainer(errors, props, containerName);
+    const containerName = validateContainer(errors, props);
     const { folder, stem } = resolveCommonProps(errors, props, containerName, id);
     push.validate(errors, "pushAccess");
     pull.validate(errors, "pullAccess");
@@ -118,7 +116,7 @@ export class AzureBlobCodeStorage extends Construct implements ICodeStorage {
     ({ block: this.pushBlock, sas: this.pushSas } = this.setUpSide("push", push, PUSH_SAS_PERMISSIONS, sides));
     ({ block: this.pullBlock, sas: this.pullSas } = this.setUpSide("pull", pull, PULL_SAS_PERMISSIONS, sides));
 
-    const containerForYaml = knownOrVariable(this, "container-name-variable", this.containerName, `${stem.replace(/-/g, "_")}_container`);
+    const containerForYaml = locationForYaml(this, this.containerName, stem, "container");
     const pushStep = pushToAzureBlobStorage({
       id: "push_code",
       container: containerForYaml,

@@ -6,6 +6,7 @@ import { AzureStorageAccountId } from "../../validation/rules/azure-storage-acco
 import { AzureStorageAccountName } from "../../validation/rules/azure-storage-account-name";
 import { ObjectStorageCommonProps } from "../common";
 import { AzureBlobAccess, AzurePrincipalType } from "./access";
+import { createdOrExisting } from "../common";
 
 export type AzureReplicationType = "LRS" | "ZRS" | "GRS" | "RAGRS" | "GZRS" | "RAGZRS";
 
@@ -186,10 +187,14 @@ export function validateAccount(errors: ValidationErrors, props: AzureBlobCodeSt
 }
 
 /** Exactly one container source; an existing container only in an existing account. */
-export function validateContainer(errors: ValidationErrors, props: AzureBlobCodeStorageProps, containerName: string | undefined): void {
-  if ((props.containerName === undefined) === (props.existingContainerName === undefined)) {
-    errors.add("containerName", containerName, "AzureContainerSource", "set exactly one of containerName (create) and existingContainerName (reuse)");
-  }
+export function validateContainer(errors: ValidationErrors, props: AzureBlobCodeStorageProps): string | undefined {
+  const containerName = createdOrExisting(
+    errors,
+    AzureContainerName,
+    "AzureContainerSource",
+    { prop: "containerName", value: props.containerName },
+    { prop: "existingContainerName", value: props.existingContainerName },
+  );
   if (props.existingContainerName !== undefined && props.storageAccountName !== undefined) {
     errors.add(
       "existingContainerName",
@@ -199,5 +204,5 @@ export function validateContainer(errors: ValidationErrors, props: AzureBlobCode
       "use containerName to create it",
     );
   }
-  errors.check(AzureContainerName, props.containerName !== undefined ? "containerName" : "existingContainerName", containerName);
+  return containerName;
 }

@@ -4,7 +4,6 @@ import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucke
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { GcpCredentialsBlock } from "../../prefect/blocks/gcp-credentials";
-import { knownOrVariable } from "../../prefect/known-value";
 import { pullFromGcs, pushToGcs } from "../../prefect/steps/gcp";
 import { Step } from "../../prefect/steps/step";
 import { VariableRef } from "../../prefect/template";
@@ -15,7 +14,7 @@ import { GcpProjectId } from "../../validation/rules/gcp-project-id";
 import { GcsBucketName } from "../../validation/rules/gcs-bucket-name";
 import { GcsLocation } from "../../validation/rules/gcs-location";
 import { ICodeStorage } from "../code-storage";
-import { addStorageOutputs, ObjectStorageCommonProps, resolveCommonProps } from "../common";
+import { addStorageOutputs, createdOrExisting, locationForYaml, ObjectStorageCommonProps, resolveCommonProps } from "../common";
 import { fitName, logicalName } from "../names";
 import { FolderBinding, GcsAccessRoles, GcsFolderLocation, PREDEFINED_ROLES, pullBindings, pushBindings } from "./grants";
 import { GcsIdentity } from "./identity";
@@ -142,12 +141,14 @@ export class GcsCodeStorage extends Construct implements ICodeStorage {
   constructor(scope: Construct, id: string, props: GcsCodeStorageProps) {
     super(scope, id);
     const errors = new ValidationErrors();
-    const bucketName = props.bucketName ?? props.existingBucketName;
     const existing = props.existingBucketName !== undefined;
-    if ((props.bucketName === undefined) === (props.existingBucketName === undefined)) {
-      errors.add("bucketName", bucketName, "GcsBucketSource", "set exactly one of bucketName (create) and existingBucketName (reuse)");
-    }
-    errors.check(GcsBucketName, props.bucketName ? "bucketName" : "existingBucketName", bucketName);
+    const bucketName = createdOrExisting(
+      errors,
+      GcsBucketName,
+      "GcsBucketSource",
+      { prop: "bucketName", value: props.bucketName },
+      { prop: "existingBucketName", value: props.existingBucketName },
+    );
     errors.check(GcpProjectId, "project", props.project);
     const { folder, stem } = resolveCommonProps(errors, props, bucketName, id);
     validateBucketOptions(errors, props, existing);
@@ -199,14 +200,13 @@ export class GcsCodeStorage extends Construct implements ICodeStorage {
     [this.pushServiceAccount, this.pushBlock] = this.setUpSide("push", push, stem, blockOptions);
     [this.pullServiceAccount, this.pullBlock] = this.setUpSide("pull", pull, stem, blockOptions);
 
-    const variableStem = stem.replace(/-/g, "_");
-    const bucketForYaml = knownOrVariable(this, "bucket-name-variable", this.bucketName, `${variableStem}_bucket`);
+    const bucketForYaml = locationForYaml(this, this.bucketName, stem, "bucket");
     // Only keyless steps carry `project` (with a block, the steps read the block's). As of Prefect
     // 3.8, prefect-gcp discards it either way and object reads and writes need none; it is written
     // for the record and for versions that honour it.
     let projectForYaml: string | VariableRef | undefined;
     const keylessProject = () =>
-      (projectForYaml ??= knownOrVariable(this, "project-variable", this.project, `${variableStem}_project`));
+      (projectForYaml ??= locationForYaml(this, this.project, stem, "project"));
     const pushStep = pushToGcs({
       id: "push_code",
       bucket: bucketForYaml,

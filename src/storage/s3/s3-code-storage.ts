@@ -6,7 +6,6 @@ import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import { AssetType, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
 import { AwsCredentialsBlock } from "../../prefect/blocks/aws-credentials";
-import { knownOrVariable } from "../../prefect/known-value";
 import { pullFromS3, pushToS3 } from "../../prefect/steps/aws";
 import { Step } from "../../prefect/steps/step";
 import { VariableRef } from "../../prefect/template";
@@ -14,7 +13,7 @@ import { ValidationErrors } from "../../validation/errors";
 import { IamName, S3BucketName } from "../../validation/rules";
 import { ICodeStorage } from "../code-storage";
 import { filesToUpload, uploadConstructId } from "../upload";
-import { addStorageOutputs, ObjectStorageCommonProps, resolveCommonProps } from "../common";
+import { addStorageOutputs, createdOrExisting, locationForYaml, ObjectStorageCommonProps, resolveCommonProps } from "../common";
 import { fitName, logicalName } from "../names";
 import { S3Identity } from "./identity";
 import { LockedDownBucket } from "./locked-down-bucket";
@@ -85,11 +84,13 @@ export class S3CodeStorage extends Construct implements ICodeStorage {
   constructor(scope: Construct, id: string, props: S3CodeStorageProps) {
     super(scope, id);
     const errors = new ValidationErrors();
-    const bucketName = props.bucketName ?? props.existingBucketName;
-    if ((props.bucketName === undefined) === (props.existingBucketName === undefined)) {
-      errors.add("bucketName", bucketName, "S3BucketSource", "set exactly one of bucketName (create) and existingBucketName (reuse)");
-    }
-    errors.check(S3BucketName, props.bucketName !== undefined ? "bucketName" : "existingBucketName", bucketName);
+    const bucketName = createdOrExisting(
+      errors,
+      S3BucketName,
+      "S3BucketSource",
+      { prop: "bucketName", value: props.bucketName },
+      { prop: "existingBucketName", value: props.existingBucketName },
+    );
     const { folder, stem } = resolveCommonProps(errors, props, bucketName, id);
     const days = props.noncurrentVersionExpirationDays;
     if (days !== undefined && props.existingBucketName !== undefined) {
@@ -123,7 +124,7 @@ export class S3CodeStorage extends Construct implements ICodeStorage {
     this.pushBlock = this.setUpSide("push", push, pushPolicy(this.location), `${stem}-push`, blockOptions);
     this.pullBlock = this.setUpSide("pull", pull, pullPolicy(this.location), `${stem}-pull`, blockOptions);
 
-    const bucketForYaml = knownOrVariable(this, "bucket-name-variable", this.bucketName, `${stem.replace(/-/g, "_")}_bucket`);
+    const bucketForYaml = locationForYaml(this, this.bucketName, stem, "bucket");
     const pushStep = pushToS3({
       id: "push_code",
       bucket: bucketForYaml,
