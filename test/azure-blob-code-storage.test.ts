@@ -33,6 +33,8 @@ import { AzureKeysStack } from "../stacks/azure-keys";
 import { runTerraform, terraformEnv } from "../tools/terraform/terraform";
 import { parseInterfaces } from "./support/interfaces";
 import { blockDataErrors, blockReferences, blockSchema, prefectYamlSchemaErrors, readShared, stepSignatureErrors, stepsOf } from "./support/shared";
+import { PropsOrFactory, resourcesOf, SynthesizedStorage, synthStorageStack } from "./support/synth-storage";
+import { captureValidationError, expectOneLinePerProblem, problemAssertionsAt } from "./support/validation";
 
 const ACCOUNT = "acmeflowcode";
 const CONTAINER = "flow-code";
@@ -51,25 +53,16 @@ const NO_PERMISSIONS = { read: false, add: false, create: false, write: false, d
 const PUSH_PERMISSIONS = { ...NO_PERMISSIONS, write: true };
 const PULL_PERMISSIONS = { ...NO_PERMISSIONS, read: true, list: true };
 
-interface Synthesized {
-  synth: string;
-  json: any;
-  storage: AzureBlobCodeStorage;
-  stack: TerraformStack;
-}
-
 /** A stack with both providers and one storage (id `code`); `after` runs on the storage before synthesis. */
 function synthStorage(
-  props: AzureBlobCodeStorageProps | ((stack: TerraformStack) => AzureBlobCodeStorageProps),
+  props: PropsOrFactory<AzureBlobCodeStorageProps>,
   after?: (storage: AzureBlobCodeStorage) => void,
-): Synthesized {
-  const stack = new TerraformStack(Testing.app(), STACK);
-  new AzurermProvider(stack, "azurerm", { features: [{}] });
-  new PrefectProvider(stack, "prefect");
-  const storage = new AzureBlobCodeStorage(stack, "code", typeof props === "function" ? props(stack) : props);
-  after?.(storage);
-  const synth = Testing.synth(stack);
-  return { synth, json: JSON.parse(synth), storage, stack };
+): SynthesizedStorage<AzureBlobCodeStorage> {
+  const providers = (stack: TerraformStack) => {
+    new AzurermProvider(stack, "azurerm", { features: [{}] });
+    new PrefectProvider(stack, "prefect");
+  };
+  return synthStorageStack(STACK, providers, (stack, p: AzureBlobCodeStorageProps) => new AzureBlobCodeStorage(stack, "code", p), props, after);
 }
 
 const defaults: AzureBlobCodeStorageProps = {
@@ -85,8 +78,7 @@ const keyless: AzureBlobCodeStorageProps = {
   pullAccess: AzureBlobAccess.managedIdentity(WORKER),
 };
 
-/** All resources (or data sources) of one type, as [logical id, config]. */
-const resourcesOf = (json: any, type: string): Array<[string, any]> => Object.entries(json.resource?.[type] ?? {});
+/** All data sources of one type, as [logical id, config]. */
 const dataSourcesOf = (json: any, type: string): Array<[string, any]> => Object.entries(json.data?.[type] ?? {});
 
 function only<T>(entries: Array<[string, T]>, idPart: string): T {
@@ -875,38 +867,10 @@ describe("example stack azure-keyless", () => {
 
 /** The ValidationError thrown while building the storage. */
 function validationErrorOf(props: AzureBlobCodeStorageProps): ValidationError {
-  try {
-    synthStorage(props);
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error(`expected a ValidationError for ${JSON.stringify(props)}`);
+  return captureValidationError(() => synthStorage(props), props);
 }
 
-interface ExpectedProblem {
-  prop: string;
-  value: unknown;
-  rule: string;
-  problem: string | RegExp;
-  /** The exact fix; `null` asserts that none is given. */
-  fix: string | null;
-}
-
-/** Asserts the error names the construct path and lists the problem with its value, rule ID and fix. */
-function expectProblem(error: ValidationError, p: ExpectedProblem): void {
-  expect(error.constructPath).toBe(PATH);
-  expect(error.message).toContain(`Invalid configuration for '${PATH}'`);
-  const matching = error.problems.filter(
-    (q) => q.prop === p.prop && q.rule === p.rule && (typeof p.problem === "string" ? q.problem.includes(p.problem) : p.problem.test(q.problem)),
-  );
-  if (matching.length !== 1) throw new Error(`expected one ${p.rule} problem on ${p.prop} matching ${p.problem}; got:\n${error.message}`);
-  const [found] = matching;
-  expect(found.value).toEqual(p.value);
-  expect(found.fix).toBe(p.fix ?? undefined);
-  const line = `  - ${p.prop} ${JSON.stringify(p.value)}: ${found.problem} [${p.rule}]`;
-  expect(error.message).toContain(p.fix ? `${line}\n    Fix: ${p.fix}` : line);
-}
+const { expectProblem, expectOnlyProblem } = problemAssertionsAt(PATH);
 
 describe("AzureBlobCodeStorage: bad names", () => {
   it.each([
@@ -1014,14 +978,13 @@ describe("AzureBlobCodeStorage: bad access", () => {
     ["accountConnectionString", AzureBlobAccess.accountConnectionString()],
   ])("sharedKeyAccess: false contradicts %s", (kind, access) => {
     const error = validationErrorOf({ ...keyless, pushAccess: access, sharedKeyAccess: false });
-    expectProblem(error, {
+    expectOnlyProblem(error, {
       prop: "pushAccess",
       value: kind,
       rule: "AzureSharedKeyAccess",
       problem: "needs shared-key access, which sharedKeyAccess: false turns off",
       fix: "use AzureBlobAccess.managedIdentity(principalId) for this side, or leave sharedKeyAccess unset",
     });
-    expect(error.problems).toHaveLength(1);
   });
 
   it("sharedKeyAccess: false with both sides on the default SAS names both sides", () => {
@@ -1047,8 +1010,7 @@ describe("AzureBlobCodeStorage: contradictory or missing account and container",
 
   it("neither: only that problem (and none about the account's options)", () => {
     const error = validationErrorOf({ containerName: CONTAINER, folder: FOLDER });
-    expectProblem(error, { prop: "storageAccountName", value: undefined, rule: "AzureAccountSource", problem: "set exactly one of", fix: null });
-    expect(error.problems).toHaveLength(1);
+    expectOnlyProblem(error, { prop: "storageAccountName", value: undefined, rule: "AzureAccountSource", problem: "set exactly one of", fix: null });
   });
 
   it("creating an account needs its resource group and location", () => {
@@ -1071,14 +1033,13 @@ describe("AzureBlobCodeStorage: contradictory or missing account and container",
     ["location", LOCATION],
   ] as const)("an existing account refuses %s", (prop, value) => {
     const error = validationErrorOf({ existingStorageAccountId: EXISTING_ACCOUNT_ID, containerName: CONTAINER, folder: FOLDER, [prop]: value });
-    expectProblem(error, {
+    expectOnlyProblem(error, {
       prop,
       value,
       rule: "AzureExistingAccount",
       problem: "cannot be applied to an existing account, which this construct does not manage",
       fix: "set it where the account is defined",
     });
-    expect(error.problems).toHaveLength(1);
   });
 
   it("an existing account reads its resource group from the ID", () => {
@@ -1149,8 +1110,7 @@ describe("AzureBlobCodeStorage: contradictory or missing account and container",
       "AzureStorageAccountName",
       "StorageFolder",
     ]);
-    expect(error.message.match(/Invalid configuration for/g)).toHaveLength(1);
-    expect(error.message.match(/^ {2}- /gm)).toHaveLength(error.problems.length);
+    expectOneLinePerProblem(error);
     for (const v of ['"Acme-Code"', '"Flow__Code"', '"/flows/"', '"worker"', '"soon"']) expect(error.message).toContain(v);
     // Nothing was created before the error.
   });

@@ -32,6 +32,8 @@ import { GcsIdentity } from "../src/storage/gcs/identity";
 import { ValidationError } from "../src/validation/errors";
 import { parseInterfaces } from "./support/interfaces";
 import { blockDataErrors, blockReferences, blockSchema, prefectYamlSchemaErrors, stepSignatureErrors, stepsOf } from "./support/shared";
+import { PropsOrFactory, resourceOf, resourcesOf, SynthesizedStorage, synthStorageStack } from "./support/synth-storage";
+import { captureValidationError, expectOneLinePerProblem, problemAssertionsAt } from "./support/validation";
 
 const PROJECT = "acme-prefect";
 const BUCKET = "acme-flow-code";
@@ -55,38 +57,16 @@ const pushCondition = (bucket = BUCKET, prefix = `${FOLDER}/`) => ({
 });
 const pullCondition = (bucket = BUCKET, prefix = `${FOLDER}/`) => ({ ...pushCondition(bucket, prefix), title: "prefect-code-pull" });
 
-interface Synthesized {
-  synth: string;
-  json: any;
-  storage: GcsCodeStorage;
-  stack: TerraformStack;
-}
-
 /** A stack with both providers and one storage (id `code`); `after` runs on it before synthesis. */
-function synthStorage(
-  props: GcsCodeStorageProps | ((stack: TerraformStack) => GcsCodeStorageProps),
-  after?: (storage: GcsCodeStorage) => void,
-): Synthesized {
-  const stack = new TerraformStack(Testing.app(), STACK);
-  new GoogleProvider(stack, "google", { project: PROJECT });
-  new PrefectProvider(stack, "prefect");
-  const storage = new GcsCodeStorage(stack, "code", typeof props === "function" ? props(stack) : props);
-  after?.(storage);
-  const synth = Testing.synth(stack);
-  return { synth, json: JSON.parse(synth), storage, stack };
+function synthStorage(props: PropsOrFactory<GcsCodeStorageProps>, after?: (storage: GcsCodeStorage) => void): SynthesizedStorage<GcsCodeStorage> {
+  const providers = (stack: TerraformStack) => {
+    new GoogleProvider(stack, "google", { project: PROJECT });
+    new PrefectProvider(stack, "prefect");
+  };
+  return synthStorageStack(STACK, providers, (stack, p: GcsCodeStorageProps) => new GcsCodeStorage(stack, "code", p), props, after);
 }
 
 const defaults: GcsCodeStorageProps = { project: PROJECT, bucketName: BUCKET, folder: FOLDER };
-
-function resourcesOf(json: any, type: string): Array<[string, any]> {
-  return Object.entries(json.resource?.[type] ?? {});
-}
-
-function resourceOf(json: any, type: string, idPart: string): any {
-  const found = resourcesOf(json, type).filter(([id]) => id.includes(idPart));
-  if (found.length !== 1) throw new Error(`expected one ${type} with id containing ${idPart}, found ${found.length}`);
-  return found[0][1];
-}
 
 /** Every bucket binding, keyed by its logical id without the hash suffix (e.g. `code_push-grant_objects`). */
 function bindings(json: any): Record<string, any> {
@@ -571,39 +551,12 @@ describe("gcp-credentials block", () => {
 // Bad input
 // ---------------------------------------------------------------------------------------------
 
+/** The ValidationError thrown while building the storage. */
 function validationErrorOf(props: GcsCodeStorageProps): ValidationError {
-  try {
-    synthStorage(props);
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error(`expected a ValidationError for ${JSON.stringify(props)}`);
+  return captureValidationError(() => synthStorage(props), props);
 }
 
-interface ExpectedProblem {
-  prop: string;
-  value: unknown;
-  rule: string;
-  problem: string | RegExp;
-  /** The exact fix; `null` asserts that none is given. */
-  fix: string | null;
-}
-
-/** The error names the construct path and lists the problem with its value, rule ID and fix. */
-function expectProblem(error: ValidationError, p: ExpectedProblem): void {
-  expect(error.constructPath).toBe(PATH);
-  expect(error.message).toContain(`Invalid configuration for '${PATH}'`);
-  const matching = error.problems.filter(
-    (q) => q.prop === p.prop && q.rule === p.rule && (typeof p.problem === "string" ? q.problem.includes(p.problem) : p.problem.test(q.problem)),
-  );
-  if (matching.length !== 1) throw new Error(`expected one ${p.rule} problem on ${p.prop} matching ${p.problem}; got:\n${error.message}`);
-  const [found] = matching;
-  expect(found.value).toEqual(p.value);
-  expect(found.fix).toBe(p.fix ?? undefined);
-  const line = `  - ${p.prop} ${JSON.stringify(p.value)}: ${found.problem} [${p.rule}]`;
-  expect(error.message).toContain(p.fix ? `${line}\n    Fix: ${p.fix}` : line);
-}
+const { expectProblem, expectOnlyProblem } = problemAssertionsAt(PATH);
 
 describe("GcsCodeStorage: bad bucket names", () => {
   const cases: Array<[string, string, string | RegExp, string | null]> = [
@@ -699,8 +652,7 @@ describe("GcsCodeStorage: other bad input", () => {
       fix: null,
     });
     const neither = validationErrorOf({ project: PROJECT, folder: FOLDER });
-    expectProblem(neither, { prop: "bucketName", value: undefined, rule: "GcsBucketSource", problem: "set exactly one of", fix: null });
-    expect(neither.problems).toHaveLength(1);
+    expectOnlyProblem(neither, { prop: "bucketName", value: undefined, rule: "GcsBucketSource", problem: "set exactly one of", fix: null });
   });
 
   it.each([
@@ -711,8 +663,7 @@ describe("GcsCodeStorage: other bad input", () => {
     ["grantKeyToStorageServiceAgent", true, "grant the key where the bucket and key are defined"],
   ] as const)("%s with an existing bucket", (prop, value, fix) => {
     const error = validationErrorOf({ project: PROJECT, existingBucketName: "their-bucket", folder: FOLDER, [prop]: value });
-    expectProblem(error, { prop, value, rule: "GcsExistingBucket", problem: "cannot be applied to an existing bucket", fix });
-    expect(error.problems).toHaveLength(1);
+    expectOnlyProblem(error, { prop, value, rule: "GcsExistingBucket", problem: "cannot be applied to an existing bucket", fix });
   });
 
   it.each([[1.5], [0], [-3]])("noncurrentVersionExpirationDays %p is not a whole number of days >= 1", (days) => {
@@ -791,8 +742,7 @@ describe("GcsCodeStorage: other bad input", () => {
       "GcsLifecycle",
       "StorageFolder",
     ]);
-    expect(error.message.match(/Invalid configuration for/g)).toHaveLength(1);
-    expect(error.message.match(/^ {2}- /gm)).toHaveLength(error.problems.length);
+    expectOneLinePerProblem(error);
     for (const v of ['"Acme"', '"Google_Code"', '"/flows/"', '"CI"', '"worker"']) expect(error.message).toContain(v);
   });
 

@@ -25,6 +25,8 @@ import { GitCredentials } from "../src/storage/git/git-credentials";
 import { GitToken } from "../src/storage/git/git-token";
 import { ValidationError } from "../src/validation/errors";
 import { blockDataErrors, blockReferences, prefectYamlSchemaErrors, stepSignatureErrors, stepsOf } from "./support/shared";
+import { PropsOrFactory, resourcesOf, SynthesizedStorage, synthStorageStack } from "./support/synth-storage";
+import { captureValidationError, expectOneLinePerProblem, problemAssertionsAt } from "./support/validation";
 
 const STACK = "test-stack";
 const PATH = `${STACK}/code`;
@@ -34,24 +36,16 @@ const SHA1 = "0123456789abcdef0123456789abcdef01234567";
 const SHA256 = "0123456789abcdef".repeat(4);
 const PUBLIC_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGtQvWfX3H7kLq8tYc2m8qZ9vJ4rN5sWbXyZ1a2b3c4d prefect@workers";
 
-interface Synthesized {
-  synth: string;
-  json: any;
-  storage: GitCodeStorage;
-  stack: TerraformStack;
-}
-
-type PropsOrFactory = GitCodeStorageProps | ((stack: TerraformStack) => GitCodeStorageProps);
+type GitPropsOrFactory = PropsOrFactory<GitCodeStorageProps>;
 
 /** A stack with the Prefect, GitHub and GitLab providers and one GitCodeStorage (id `code`). */
-function synthGit(props: PropsOrFactory): Synthesized {
-  const stack = new TerraformStack(Testing.app(), STACK);
-  new PrefectProvider(stack, "prefect");
-  new GithubProvider(stack, "github", { owner: "acme" });
-  new GitlabProvider(stack, "gitlab");
-  const storage = new GitCodeStorage(stack, "code", typeof props === "function" ? props(stack) : props);
-  const synth = Testing.synth(stack);
-  return { synth, json: JSON.parse(synth), storage, stack };
+function synthGit(props: GitPropsOrFactory): SynthesizedStorage<GitCodeStorage> {
+  const providers = (stack: TerraformStack) => {
+    new PrefectProvider(stack, "prefect");
+    new GithubProvider(stack, "github", { owner: "acme" });
+    new GitlabProvider(stack, "gitlab");
+  };
+  return synthStorageStack(STACK, providers, (stack, p: GitCodeStorageProps) => new GitCodeStorage(stack, "code", p), props);
 }
 
 /** A sensitive Terraform variable's value (`${var.<name>}` once synthesized). */
@@ -65,8 +59,6 @@ function cloneKwargs(storage: GitCodeStorage): Record<string, unknown> {
   expect(Object.keys(yaml)).toEqual([GIT_CLONE]);
   return yaml[GIT_CLONE] as Record<string, unknown>;
 }
-
-const resourcesOf = (json: any, type: string): Array<[string, any]> => Object.entries(json.resource?.[type] ?? {});
 
 function onlyResource(json: any, type: string): [string, any] {
   const all = resourcesOf(json, type);
@@ -298,14 +290,13 @@ describe("GitCodeStorage: Secret mode", () => {
       repository: GITHUB_REPO,
       credentials: GitCredentials.secret(GitToken.fromValue(sensitive(stack)), { blockName: "gh-token", username: "octocat" }),
     }));
-    expectProblem(error, {
+    expectOnlyProblem(error, {
       prop: "credentials.username",
       value: "octocat",
       rule: "GitHostRules",
       problem: "GitHub takes the token alone",
       fix: "drop username",
     });
-    expect(error.problems).toHaveLength(1);
   });
 });
 
@@ -528,44 +519,11 @@ describe("GitCodeStorage: GitHub deploy key", () => {
 // ---------------------------------------------------------------------------------------------
 
 /** The ValidationError thrown while building the storage. */
-function validationErrorOf(props: PropsOrFactory): ValidationError {
-  try {
-    synthGit(props);
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error("expected a ValidationError");
+function validationErrorOf(props: GitPropsOrFactory): ValidationError {
+  return captureValidationError(() => synthGit(props));
 }
 
-interface ExpectedProblem {
-  prop: string;
-  value: unknown;
-  rule: string;
-  /** A part of the problem text. */
-  problem: string | RegExp;
-  /** The exact fix; `null` asserts that none is given. */
-  fix: string | null;
-}
-
-/** Asserts the error names the construct path, and lists the problem with its value, rule ID and fix. */
-function expectProblem(error: ValidationError, p: ExpectedProblem): void {
-  expect(error.constructPath).toBe(PATH);
-  expect(error.message).toContain(`Invalid configuration for '${PATH}'`);
-  const matching = error.problems.filter(
-    (q) => q.prop === p.prop && q.rule === p.rule && (typeof p.problem === "string" ? q.problem.includes(p.problem) : p.problem.test(q.problem)),
-  );
-  if (matching.length !== 1) {
-    throw new Error(`expected one ${p.rule} problem on ${p.prop} matching ${p.problem}; got:\n${error.message}`);
-  }
-  const [found] = matching;
-  expect(found.value).toEqual(p.value);
-  expect(found.fix).toBe(p.fix ?? undefined);
-  const shown = p.value === undefined ? "undefined" : JSON.stringify(found.value);
-  const line = `  - ${p.prop} ${shown}: ${found.problem} [${p.rule}]`;
-  expect(error.message).toContain(p.fix ? `${line}\n    Fix: ${p.fix}` : line);
-  if (!p.fix) expect(error.message).not.toContain(`${line}\n    Fix:`);
-}
+const { expectProblem, expectOnlyProblem } = problemAssertionsAt(PATH);
 
 const secretWithName = (stack: TerraformStack) => GitCredentials.secret(GitToken.fromValue(sensitive(stack)), { blockName: "repo-token" });
 
@@ -577,14 +535,13 @@ describe("GitCodeStorage: bad input", () => {
   ])("a token with a non-https URL (%s)", (_label, repository) => {
     for (const credentials of [secretWithName, (s: TerraformStack) => GitCredentials.credentialsBlock(GitToken.fromValue(sensitive(s)))]) {
       const error = validationErrorOf((stack) => ({ repository, credentials: credentials(stack) }));
-      expectProblem(error, {
+      expectOnlyProblem(error, {
         prop: "repository",
         value: repository,
         rule: "GitTokenOverHttps",
         problem: "a token is only inserted into https URLs",
         fix: "use the https URL, or GitCredentials.githubDeployKey for ssh",
       });
-      expect(error.problems).toHaveLength(1);
     }
   });
 
@@ -593,14 +550,13 @@ describe("GitCodeStorage: bad input", () => {
       repository: GITHUB_REPO,
       credentials: GitCredentials.githubDeployKey({ repository: "private-flows", publicKey: PUBLIC_KEY }),
     });
-    expectProblem(error, {
+    expectOnlyProblem(error, {
       prop: "repository",
       value: GITHUB_REPO,
       rule: "GitDeployKeyOverSsh",
       problem: "a deploy key only works with an ssh URL",
       fix: "use git@github.com:<owner>/<repo>.git",
     });
-    expect(error.problems).toHaveLength(1);
   });
 
   it.each([
@@ -634,14 +590,13 @@ describe("GitCodeStorage: bad input", () => {
 
   it("both branch and commitSha", () => {
     const error = validationErrorOf({ repository: GITHUB_REPO, branch: "main", commitSha: SHA1 });
-    expectProblem(error, {
+    expectOnlyProblem(error, {
       prop: "commitSha",
       value: SHA1,
       rule: "GitRef",
       problem: "cannot be combined with branch",
       fix: "drop branch or commitSha",
     });
-    expect(error.problems).toHaveLength(1);
   });
 
   it.each([
@@ -651,14 +606,13 @@ describe("GitCodeStorage: bad input", () => {
     ["not hex", "z".repeat(40), null],
   ])("a bad commitSha (%s)", (_label, commitSha, fix) => {
     const error = validationErrorOf({ repository: GITHUB_REPO, commitSha });
-    expectProblem(error, {
+    expectOnlyProblem(error, {
       prop: "commitSha",
       value: commitSha,
       rule: "GitCommitSha",
       problem: "must be a full, lowercase commit SHA (40 or 64 hex digits)",
       fix,
     });
-    expect(error.problems).toHaveLength(1);
   });
 
   it.each([
@@ -754,14 +708,13 @@ describe("GitCodeStorage: bad input", () => {
     ["only flowName", { flowName: "etl" }],
   ])("a Secret without blockName and without deployment and flow names (%s)", (_label, options) => {
     const error = validationErrorOf((stack) => ({ repository: GITHUB_REPO, credentials: GitCredentials.secret(GitToken.fromValue(sensitive(stack)), options) }));
-    expectProblem(error, {
+    expectOnlyProblem(error, {
       prop: "credentials.blockName",
       value: undefined,
       rule: "BlockName",
       problem: "the default Secret name needs deploymentName and flowName",
       fix: "set blockName, or deploymentName and flowName",
     });
-    expect(error.problems).toHaveLength(1);
   });
 
   it.each([
@@ -774,21 +727,19 @@ describe("GitCodeStorage: bad input", () => {
       (s: TerraformStack) => GitCredentials.credentialsBlock(GitToken.fromValue(sensitive(s)), { blockName }),
     ]) {
       const error = validationErrorOf((stack) => ({ repository: GITHUB_REPO, credentials: credentials(stack) }));
-      expectProblem(error, { prop: "credentials.blockName", value: blockName, rule: "BlockName", problem: "must match ^[a-z0-9-]+$", fix });
-      expect(error.problems).toHaveLength(1);
+      expectOnlyProblem(error, { prop: "credentials.blockName", value: blockName, rule: "BlockName", problem: "must match ^[a-z0-9-]+$", fix });
     }
   });
 
   it("an unknown host with a token and no hostKind", () => {
     const error = validationErrorOf((stack) => ({ repository: "https://git.acme.internal/acme/flows.git", credentials: secretWithName(stack) }));
-    expectProblem(error, {
+    expectOnlyProblem(error, {
       prop: "hostKind",
       value: undefined,
       rule: "GitHostKind",
       problem: 'cannot tell the host rules for "git.acme.internal" from its name',
       fix: 'set hostKind to "github", "gitlab" or "bitbucket"',
     });
-    expect(error.problems).toHaveLength(1);
   });
 
   it("an unknown host without a token needs no hostKind", () => {
@@ -829,8 +780,7 @@ describe("GitCodeStorage: bad input", () => {
       repository: GITHUB_REPO,
       credentials: GitCredentials.credentialsBlock(GitToken.fromValue(sensitive(stack)), { username: "octocat" }),
     }));
-    expectProblem(error, { prop: "credentials.username", value: "octocat", rule: "GitHostRules", problem: "GitHub takes the token alone", fix: "drop username" });
-    expect(error.problems).toHaveLength(1);
+    expectOnlyProblem(error, { prop: "credentials.username", value: "octocat", rule: "GitHostRules", problem: "GitHub takes the token alone", fix: "drop username" });
   });
 
   it("a username with a gitlab-credentials block", () => {
@@ -838,14 +788,13 @@ describe("GitCodeStorage: bad input", () => {
       repository: "https://gitlab.com/acme/flows.git",
       credentials: GitCredentials.credentialsBlock(GitToken.fromValue(sensitive(stack)), { username: "deployer" }),
     }));
-    expectProblem(error, {
+    expectOnlyProblem(error, {
       prop: "credentials.username",
       value: "deployer",
       rule: "GitHostRules",
       problem: "gitlab-credentials has no username field",
       fix: "drop username, or use GitCredentials.secret",
     });
-    expect(error.problems).toHaveLength(1);
   });
 
   it.each([
@@ -857,14 +806,13 @@ describe("GitCodeStorage: bad input", () => {
       hostKind: "bitbucket",
       credentials: credentials(stack),
     }));
-    expectProblem(error, {
+    expectOnlyProblem(error, {
       prop: "credentials.username",
       value: undefined,
       rule: "GitHostRules",
       problem: "Bitbucket Server / Data Center needs <username>:<token>",
       fix: "set username to the token's user",
     });
-    expect(error.problems).toHaveLength(1);
   });
 
   it.each([
@@ -882,14 +830,13 @@ describe("GitCodeStorage: bad input", () => {
     ["commitSha", (stack: TerraformStack) => ({ repository: GITHUB_REPO, commitSha: new TerraformVariable(stack, "sha", { type: "string" }).stringValue })],
   ])("a %s given as a Terraform token is refused (it would leak into prefect.yaml)", (prop, props) => {
     const error = validationErrorOf(props);
-    expectProblem(error, {
+    expectOnlyProblem(error, {
       prop,
       value: expect.stringMatching(/^\$\{TfToken\[TOKEN\.\d+\]\}$/),
       rule: "KnownAtSynth",
       problem: "must be known at synth time: it is written into prefect.yaml",
       fix: null,
     });
-    expect(error.problems).toHaveLength(1);
   });
 
   it("reports several problems together in one error", () => {
@@ -913,8 +860,7 @@ describe("GitCodeStorage: bad input", () => {
         "repository:GitTokenOverHttps",
       ].sort(),
     );
-    expect(error.message.match(/Invalid configuration for/g)).toHaveLength(1);
-    expect(error.message.match(/^ {2}- /gm)).toHaveLength(error.problems.length);
+    expectOneLinePerProblem(error);
     expect(error.message).not.toContain("literal-token-value");
     for (const v of ['"bad branch"', '"ABC"', '"../up"', '"Bad_Name"', '"octocat"', '"git@github.com:acme/flows.git"']) expect(error.message).toContain(v);
   });

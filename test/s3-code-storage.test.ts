@@ -24,6 +24,8 @@ import { Variable } from "../src/prefect/provider/variable";
 import { S3Identity } from "../src/storage/s3/identity";
 import { S3CodeStorage, S3CodeStorageProps } from "../src/storage/s3/s3-code-storage";
 import { ValidationError } from "../src/validation/errors";
+import { PropsOrFactory, resourceOf, resourcesOf, SynthesizedStorage, synthStorageStack } from "./support/synth-storage";
+import { captureValidationError, expectOneLinePerProblem, problemAssertionsAt } from "./support/validation";
 
 const BUCKET = "acme-flow-code";
 const FOLDER = "flows/etl";
@@ -33,45 +35,16 @@ const KMS_KEY = "arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56
 const STACK = "test-stack";
 const PATH = `${STACK}/code`;
 
-interface Synthesized {
-  /** The synthesized stack as JSON text, for cdktf's matchers. */
-  synth: string;
-  /** The same, parsed. */
-  json: any;
-  storage: S3CodeStorage;
-  stack: TerraformStack;
-}
-
-/**
- * Synthesizes a stack with both providers and one storage (id `code`). `before` runs first (to make
- * variables), `after` runs on the storage before synthesis (to add grants).
- */
-function synthStorage(
-  props: S3CodeStorageProps | ((stack: TerraformStack) => S3CodeStorageProps),
-  after?: (storage: S3CodeStorage) => void,
-): Synthesized {
-  const stack = new TerraformStack(Testing.app(), STACK);
-  new AwsProvider(stack, "aws", { region: "eu-central-1" });
-  new PrefectProvider(stack, "prefect");
-  const storage = new S3CodeStorage(stack, "code", typeof props === "function" ? props(stack) : props);
-  after?.(storage);
-  const synth = Testing.synth(stack);
-  return { synth, json: JSON.parse(synth), storage, stack };
+/** A stack with both providers and one storage (id `code`); `after` runs on it before synthesis (to add grants). */
+function synthStorage(props: PropsOrFactory<S3CodeStorageProps>, after?: (storage: S3CodeStorage) => void): SynthesizedStorage<S3CodeStorage> {
+  const providers = (stack: TerraformStack) => {
+    new AwsProvider(stack, "aws", { region: "eu-central-1" });
+    new PrefectProvider(stack, "prefect");
+  };
+  return synthStorageStack(STACK, providers, (stack, p: S3CodeStorageProps) => new S3CodeStorage(stack, "code", p), props, after);
 }
 
 const defaults: S3CodeStorageProps = { bucketName: BUCKET, folder: FOLDER };
-
-/** All resources of one Terraform type, as [logical id, config]. */
-function resourcesOf(json: any, type: string): Array<[string, any]> {
-  return Object.entries(json.resource?.[type] ?? {});
-}
-
-/** The single resource of `type` whose logical id contains `idPart`. */
-function resourceOf(json: any, type: string, idPart: string): any {
-  const found = resourcesOf(json, type).filter(([id]) => id.includes(idPart));
-  if (found.length !== 1) throw new Error(`expected one ${type} with id containing ${idPart}, found ${found.length}`);
-  return found[0][1];
-}
 
 const policyOf = (resource: any) => JSON.parse(resource.policy);
 
@@ -570,45 +543,10 @@ describe("S3CodeStorage: steps", () => {
 
 /** The ValidationError thrown while building the storage. */
 function validationErrorOf(props: S3CodeStorageProps): ValidationError {
-  try {
-    synthStorage(props);
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error(`expected a ValidationError for ${JSON.stringify(props)}`);
+  return captureValidationError(() => synthStorage(props), props);
 }
 
-interface ExpectedProblem {
-  prop: string;
-  value: unknown;
-  rule: string;
-  /** A part of the problem text. */
-  problem: string | RegExp;
-  /** The exact fix; `null` asserts that none is given. */
-  fix: string | null;
-}
-
-/** Asserts the error names the construct path, and that it lists the problem with value, rule ID and fix. */
-function expectProblem(error: ValidationError, p: ExpectedProblem): void {
-  expect(error.constructPath).toBe(PATH);
-  expect(error.message).toContain(`Invalid configuration for '${PATH}'`);
-  const matching = error.problems.filter(
-    (q) =>
-      q.prop === p.prop &&
-      q.rule === p.rule &&
-      (typeof p.problem === "string" ? q.problem.includes(p.problem) : p.problem.test(q.problem)),
-  );
-  if (matching.length !== 1) {
-    throw new Error(`expected one ${p.rule} problem on ${p.prop} matching ${p.problem}; got:\n${error.message}`);
-  }
-  const [found] = matching;
-  expect(found.value).toEqual(p.value);
-  expect(found.fix).toBe(p.fix ?? undefined);
-  const line = `  - ${p.prop} ${JSON.stringify(p.value)}: ${found.problem} [${p.rule}]`;
-  expect(error.message).toContain(p.fix ? `${line}\n    Fix: ${p.fix}` : line);
-  if (!p.fix) expect(error.message).not.toContain(`${line}\n    Fix:`);
-}
+const { expectProblem, expectOnlyProblem } = problemAssertionsAt(PATH);
 
 describe("S3CodeStorage: bad bucket names", () => {
   const cases: Array<[string, string, string | RegExp, string | null]> = [
@@ -700,20 +638,18 @@ describe("S3CodeStorage: other bad input", () => {
 
   it("neither bucketName nor existingBucketName", () => {
     const error = validationErrorOf({ folder: FOLDER });
-    expectProblem(error, { prop: "bucketName", value: undefined, rule: "S3BucketSource", problem: "set exactly one of", fix: null });
-    expect(error.problems).toHaveLength(1);
+    expectOnlyProblem(error, { prop: "bucketName", value: undefined, rule: "S3BucketSource", problem: "set exactly one of", fix: null });
   });
 
   it("noncurrentVersionExpirationDays with an existing bucket", () => {
     const error = validationErrorOf({ existingBucketName: "their-bucket", folder: FOLDER, noncurrentVersionExpirationDays: 30 });
-    expectProblem(error, {
+    expectOnlyProblem(error, {
       prop: "noncurrentVersionExpirationDays",
       value: 30,
       rule: "S3ExistingBucket",
       problem: "cannot be applied to an existing bucket",
       fix: "set the lifecycle rule where the bucket is defined",
     });
-    expect(error.problems).toHaveLength(1);
   });
 
   it.each([[1.5], [0], [-3]])("noncurrentVersionExpirationDays %p is not a whole number of days >= 1", (days) => {
@@ -773,8 +709,7 @@ describe("S3CodeStorage: other bad input", () => {
       "pushIdentity.roleName",
     ]);
     // One message, one path, one line per problem.
-    expect(error.message.match(/Invalid configuration for/g)).toHaveLength(1);
-    expect(error.message.match(/^ {2}- /gm)).toHaveLength(error.problems.length);
+    expectOneLinePerProblem(error);
     expect(error.message).toContain(`'${PATH}'`);
     for (const v of ['"Bad_Bucket"', '"/flows/"', '"MY-ENV"', '"Bad_Prefix"', '"ci deploy"', '"nope"']) expect(error.message).toContain(v);
   });
@@ -798,14 +733,9 @@ describe("S3CodeStorage: other bad input", () => {
   });
 
   it("a folder only known after apply is refused (grants and prefect.yaml need it at synth)", () => {
-    const error = (() => {
-      try {
-        synthStorage((stack) => ({ bucketName: BUCKET, folder: new TerraformVariable(stack, "folder", { type: "string" }).stringValue }));
-      } catch (e) {
-        return e as ValidationError;
-      }
-      throw new Error("expected an error");
-    })();
+    const error = captureValidationError(() =>
+      synthStorage((stack) => ({ bucketName: BUCKET, folder: new TerraformVariable(stack, "folder", { type: "string" }).stringValue })),
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.message).toMatch(/folder "\$\{TfToken\[TOKEN\.\d+\]\}": must be known at synth time[\s\S]*Fix: pass a literal folder/);
   });

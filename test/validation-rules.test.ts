@@ -11,6 +11,7 @@ import { ValidationError, ValidationErrors } from "../src/validation/errors";
 import { findings, Rule } from "../src/validation/rule";
 import * as rules from "../src/validation/rules";
 import { BlockName, EnvVarName, IamName, S3BucketName, StorageFolder, VariableName } from "../src/validation/rules";
+import { captureValidationError } from "./support/validation";
 
 /** The problems a rule finds, as plain objects (fix omitted when none). */
 const check = (rule: Rule, value: string) => rule.check(value).map((f) => (f.fix === undefined ? { problem: f.problem } : { ...f }));
@@ -232,14 +233,8 @@ describe("ValidationErrors", () => {
       .check(StorageFolder, "folder", "/flows")
       .add("days", 0, "S3Lifecycle", "must be at least 1");
     expect(errors.isEmpty).toBe(false);
-    let thrown: unknown;
-    try {
-      errors.throwIfAny("root/code");
-    } catch (e) {
-      thrown = e;
-    }
-    expect(thrown).toBeInstanceOf(ValidationError);
-    const error = thrown as ValidationError;
+    const error = captureValidationError(() => errors.throwIfAny("root/code"));
+    expect(error).toBeInstanceOf(ValidationError);
     expect(error.name).toBe("ValidationError");
     expect(error.constructPath).toBe("root/code");
     expect(error.problems).toEqual([
@@ -261,21 +256,16 @@ describe("ValidationErrors", () => {
       .add("days", 1.5, "S3Lifecycle", "must be a whole number")
       .add("bucketName", undefined, "S3BucketSource", "set exactly one", "pick one");
     expect(() => errors.throwIfAny("stack/code")).toThrow(ValidationError);
-    try {
-      errors.throwIfAny("stack/code");
-      throw new Error("not thrown");
-    } catch (e) {
-      expect((e as Error).message).toBe(
-        [
-          "Invalid configuration for 'stack/code':",
-          '  - blockNamePrefix "My_Prefix": must match ^[a-z0-9-]+$ [BlockName]',
-          '    Fix: use "my-prefix"',
-          "  - days 1.5: must be a whole number [S3Lifecycle]",
-          "  - bucketName undefined: set exactly one [S3BucketSource]",
-          "    Fix: pick one",
-        ].join("\n"),
-      );
-    }
+    expect(captureValidationError(() => errors.throwIfAny("stack/code")).message).toBe(
+      [
+        "Invalid configuration for 'stack/code':",
+        '  - blockNamePrefix "My_Prefix": must match ^[a-z0-9-]+$ [BlockName]',
+        '    Fix: use "my-prefix"',
+        "  - days 1.5: must be a whole number [S3Lifecycle]",
+        "  - bucketName undefined: set exactly one [S3BucketSource]",
+        "    Fix: pick one",
+      ].join("\n"),
+    );
   });
 
   it("skips values only known after apply (tokens) and undefined values", () => {
