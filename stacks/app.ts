@@ -1,5 +1,5 @@
 import * as path from "path";
-import { App } from "cdktf";
+import { App, S3Backend, TerraformStack } from "cdktf";
 import { AzureKeylessStack } from "./azure-keyless";
 import { AzureKeysStack } from "./azure-keys";
 import { GcsKeylessStack } from "./gcs-keyless";
@@ -38,6 +38,14 @@ export interface BuildAppOptions {
    * @default only cdktf.out/stacks/<stack>/
    */
   readonly flowProjectDir?: string;
+  /**
+   * Keep each stack's state in this S3 bucket (key `prefect-code-storage/<stack>.tfstate`, encrypted,
+   * S3-native locking), as CI needs: plans and applies on fresh runners must see the same state.
+   * @default local state files (fine on one machine only)
+   */
+  readonly stateBucket?: string;
+  /** Region of the state bucket. @default "eu-central-1" */
+  readonly stateRegion?: string;
 }
 
 /** The app with every example stack; `npm run synth` synthesizes it, tests build it in a temp dir. */
@@ -46,7 +54,17 @@ export function buildApp(options: BuildAppOptions = {}): App {
   const names = options.stacks ?? (Object.keys(EXAMPLE_STACKS) as ExampleStackName[]);
   for (const name of names) {
     const flowProjectDir = options.flowProjectDir ? path.join(options.flowProjectDir, name) : undefined;
-    new EXAMPLE_STACKS[name](app, name, { flowProjectDir });
+    const stack: TerraformStack = new EXAMPLE_STACKS[name](app, name, { flowProjectDir });
+    if (options.stateBucket) {
+      const backend = new S3Backend(stack, {
+        bucket: options.stateBucket,
+        key: `prefect-code-storage/${name}.tfstate`,
+        region: options.stateRegion ?? "eu-central-1",
+        encrypt: true,
+      });
+      // Terraform >= 1.10 locks with a lock file in the bucket; cdktf 0.21's S3Backend has no prop for it.
+      backend.addOverride("use_lockfile", true);
+    }
   }
   return app;
 }

@@ -358,3 +358,72 @@ export function planStack(options: PlanStackOptions): PlanStackResult {
     timingsMs: { init: init.ms, validate: validateRun.ms, plan: planRun.ms, show: showRun.ms },
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Live plans (CI, plans reviewed in pull requests): the stack exactly as synthesized.
+
+export interface LivePlanOptions {
+  /**
+   * Directory holding the synthesized `cdk.tf.json` (`<outdir>/stacks/<stack>`). Terraform runs
+   * there, as the apply workflow does, so its `.terraform` and `tfplan` land there too.
+   */
+  stackDir: string;
+  /** A `.tfvars` / `.tfvars.json` file, passed as `-var-file`. */
+  varFile?: string;
+  /** Refresh from the real infrastructure first. Default true. */
+  refresh?: boolean;
+  /**
+   * Take the state lock. Default false: the plan is only reviewed, never applied, and a read-only
+   * plan role may not be allowed to write the lock.
+   */
+  lock?: boolean;
+  /** Environment holding the user's credentials. Default `process.env`. */
+  env?: NodeJS.ProcessEnv;
+  /** Per-command timeout. Default 10 minutes. */
+  timeoutMs?: number;
+  terraformBin?: string;
+}
+
+/**
+ * Plans a synthesized stack as it is, for review: its own backend (`init` without `-backend=false`),
+ * every provider including Prefect, the credentials of the environment; nothing is set aside or
+ * rewritten (unlike {@link planStack}). Runs `init`, `validate -json` (throws with the diagnostics
+ * unless valid), `plan -out=tfplan` and `show -json tfplan` in `stackDir`.
+ *
+ * Provider installation follows {@link terraformEnv}: meant for machines without a plugin mirror
+ * (the registry); pass an `env` whose `TF_PLUGIN_MIRROR` names a missing directory to force that.
+ */
+export function planStackLive(options: LivePlanOptions): PlanStackResult {
+  const workdir = path.resolve(options.stackDir);
+  const stackFile = path.join(workdir, "cdk.tf.json");
+  if (!fs.existsSync(stackFile)) throw new Error(`planStackLive: no cdk.tf.json in ${workdir}`);
+  const env = terraformEnv(workdir, options.env ?? process.env);
+  const run = (args: string[], allowFailure = false): RunResult =>
+    runTerraform(args, { cwd: workdir, env, timeoutMs: options.timeoutMs, terraformBin: options.terraformBin, allowFailure });
+
+  const init = run(["init", "-input=false", "-no-color"]);
+
+  const validateArgs = ["validate", "-json", "-no-color"];
+  const validateRun = run(validateArgs, true);
+  const validate = parseJson<ValidateResult>(validateRun.stdout, validateArgs, validateRun);
+  if (!validate.valid) {
+    throw new TerraformError(validateArgs, validateRun.status, validateRun.stdout, validateRun.stderr,
+      `${stackFile} is not valid:\n${formatDiagnostics(validate.diagnostics)}`);
+  }
+
+  const planArgs = ["plan", "-out=tfplan", "-input=false", "-no-color", `-lock=${options.lock ?? false}`];
+  if (options.refresh === false) planArgs.push("-refresh=false");
+  if (options.varFile) planArgs.push(`-var-file=${path.resolve(options.varFile)}`);
+  const planRun = run(planArgs);
+
+  const showArgs = ["show", "-json", "-no-color", "tfplan"];
+  const showRun = run(showArgs);
+  const plan = parseJson<TerraformPlan>(showRun.stdout, showArgs, showRun);
+
+  return {
+    plan,
+    validate,
+    workdir,
+    timingsMs: { init: init.ms, validate: validateRun.ms, plan: planRun.ms, show: showRun.ms },
+  };
+}
