@@ -13,6 +13,9 @@ import { GitCredentials } from "../src/storage/git/git-credentials";
 import { GitToken } from "../src/storage/git/git-token";
 import { LocalCodeStorage } from "../src/storage/local/local-code-storage";
 import { S3CodeStorage } from "../src/storage/s3/s3-code-storage";
+import { GcsCodeStorage } from "../src/storage/gcs/gcs-code-storage";
+import { AzureBlobCodeStorage } from "../src/storage/azure/azure-blob-code-storage";
+import { createHash } from "crypto";
 import { PrefectProject } from "../src/project/prefect-project";
 import { filesToUpload, uploadConstructId } from "../src/storage/upload";
 import { readShared } from "./support/shared";
@@ -254,6 +257,38 @@ describe("uploading code with Terraform", () => {
       expect(o.source_hash).toMatch(/^[0-9a-f]{64}$/);
       expect(o.bucket).toMatch(/^\$\{aws_s3_bucket\./);
     }
+  });
+
+  it("GcsCodeStorage.uploadCode: one google_storage_bucket_object per file under the folder", () => {
+    const stack = new TerraformStack(Testing.app(), "up");
+    new PrefectProvider(stack, "prefect");
+    const storage = new GcsCodeStorage(stack, "code", { project: "acme-prefect", bucketName: "acme-flows-gcs", folder: "etl", prefectIgnore: ["data/"] });
+    storage.uploadCode(dir);
+    const objects = resources(JSON.parse(Testing.synth(stack)), "google_storage_bucket_object");
+    expect(objects.map((o) => o.name).sort()).toEqual(["etl/flows/etl.py", "etl/flows/lib/util.py", "etl/requirements.txt"]);
+    for (const o of objects) {
+      expect(o.bucket).toMatch(/^\$\{google_storage_bucket\./);
+      expect(o.source).toMatch(/^assets\//);
+    }
+  });
+
+  it("AzureBlobCodeStorage.uploadCode: one block blob per file under the folder, with its content MD5", () => {
+    const stack = new TerraformStack(Testing.app(), "up");
+    new PrefectProvider(stack, "prefect");
+    const storage = new AzureBlobCodeStorage(stack, "code", {
+      storageAccountName: "acmeflows",
+      resourceGroupName: "rg-flows",
+      location: "westeurope",
+      containerName: "flows",
+      folder: "etl",
+      prefectIgnore: ["data/"],
+    });
+    storage.uploadCode(dir);
+    const blobs = resources(JSON.parse(Testing.synth(stack)), "azurerm_storage_blob");
+    expect(blobs.map((b) => b.name).sort()).toEqual(["etl/flows/etl.py", "etl/flows/lib/util.py", "etl/requirements.txt"]);
+    const etl = blobs.find((b) => b.name === "etl/flows/etl.py");
+    expect(etl).toMatchObject({ type: "Block", storage_account_name: "acmeflows", content_md5: createHash("md5").update("flows/etl.py").digest("hex") });
+    expect(etl.storage_container_name).toMatch(/^\$\{azurerm_storage_container\./);
   });
 
   it("S3CodeStorage.uploadCode refuses a folder read from the environment", () => {

@@ -1,5 +1,6 @@
 import { DataAzurermStorageAccount } from "@cdktf/provider-azurerm/lib/data-azurerm-storage-account";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { StorageBlob } from "@cdktf/provider-azurerm/lib/storage-blob";
 import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
 import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
@@ -12,6 +13,7 @@ import { AzurePrincipalId } from "../../validation/rules/azure-principal-id";
 import { parseStorageAccountId } from "../../validation/rules/azure-storage-account-id";
 import { ICodeStorage } from "../code-storage";
 import { addStorageOutputs, locationForYaml, resolveCommonProps } from "../common";
+import { uploadFiles } from "../upload";
 import { logicalName } from "../names";
 import {
   AzureBlobAccess,
@@ -54,6 +56,7 @@ export class AzureBlobCodeStorage extends Construct implements ICodeStorage {
   readonly pushSteps: Step[];
   readonly pullSteps: Step[];
   readonly ignorePatterns: readonly string[];
+  private readonly folderFromEnv?: string;
   private readonly existingResourceGroupName?: string;
   private accountKeyConnectionString?: string;
   private readonly unresolvedGrants = { push: 0, pull: 0 };
@@ -73,6 +76,7 @@ export class AzureBlobCodeStorage extends Construct implements ICodeStorage {
     this.containerName = containerName!;
     this.folder = props.folder;
     this.ignorePatterns = props.prefectIgnore ?? [];
+    this.folderFromEnv = props.folderFromEnv;
 
     if (props.storageAccountName !== undefined) {
       this.storageAccount = new LockedDownStorageAccount(this, "storage", {
@@ -133,6 +137,27 @@ export class AzureBlobCodeStorage extends Construct implements ICodeStorage {
       }),
     ];
     this.addOutputs(containerForYaml);
+  }
+
+  /**
+   * Uploads the flow code in `directory` with Terraform itself: one block `azurerm_storage_blob` per
+   * file `.prefectignore` lets through (the files push_to_azure_blob_storage would upload), with its
+   * content MD5 so only changed files change. With FlowDeployment's `manageWithTerraform`,
+   * `cdktf deploy` alone ships the code. Terraform then writes through the data plane: it needs data
+   * access to the container (with shared keys off, `storageUseAzuread` and a Blob Data role).
+   */
+  uploadCode(directory: string): StorageBlob[] {
+    const options = { directory, folder: this.folder, folderFromEnv: this.folderFromEnv, ignorePatterns: this.ignorePatterns };
+    return uploadFiles(this, options, (t) =>
+      new StorageBlob(this, t.id, {
+        name: t.objectName,
+        storageAccountName: this.accountName,
+        storageContainerName: this.container?.name ?? this.containerName,
+        type: "Block",
+        source: t.source,
+        contentMd5: t.file.md5,
+      }),
+    );
   }
 
   /** Lets another identity download the code (Storage Blob Data Reader on the container). */

@@ -1,6 +1,7 @@
 import { ServiceAccount } from "@cdktf/provider-google/lib/service-account";
 import { ServiceAccountKey } from "@cdktf/provider-google/lib/service-account-key";
 import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucket-iam-member";
+import { StorageBucketObject } from "@cdktf/provider-google/lib/storage-bucket-object";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { GcpCredentialsBlock } from "../../prefect/blocks/gcp-credentials";
@@ -16,6 +17,7 @@ import { GcsLocation } from "../../validation/rules/gcs-location";
 import { ICodeStorage } from "../code-storage";
 import { addStorageOutputs, createdOrExisting, locationForYaml, ObjectStorageCommonProps, resolveCommonProps } from "../common";
 import { fitName, logicalName } from "../names";
+import { uploadFiles } from "../upload";
 import { FolderBinding, GcsAccessRoles, GcsFolderLocation, PREDEFINED_ROLES, pullBindings, pushBindings } from "./grants";
 import { GcsIdentity } from "./identity";
 import { LockedDownGcsBucket } from "./locked-down-bucket";
@@ -132,6 +134,7 @@ export class GcsCodeStorage extends Construct implements ICodeStorage {
   readonly pushSteps: Step[];
   readonly pullSteps: Step[];
   readonly ignorePatterns: readonly string[];
+  private readonly folderFromEnv?: string;
   private readonly location: GcsFolderLocation;
   private readonly roles: GcsAccessRoles;
   private readonly restrictListing: boolean;
@@ -175,6 +178,7 @@ export class GcsCodeStorage extends Construct implements ICodeStorage {
     this.folder = props.folder;
     this.project = props.project;
     this.ignorePatterns = props.prefectIgnore ?? [];
+    this.folderFromEnv = props.folderFromEnv;
     this.restrictListing = props.restrictListingToFolder ?? false;
     this.location = { bucketName: this.bucketName, folder: props.folder, prefix: folder.grantPrefix };
     if (props.bucketName) {
@@ -225,6 +229,16 @@ export class GcsCodeStorage extends Construct implements ICodeStorage {
       }),
     ];
     this.addOutputs(bucketForYaml, push, pull);
+  }
+
+  /**
+   * Uploads the flow code in `directory` with Terraform itself: one `google_storage_bucket_object` per
+   * file `.prefectignore` lets through (the files push_to_gcs would upload), each replaced only when its
+   * content changes. With FlowDeployment's `manageWithTerraform`, `cdktf deploy` alone ships the code.
+   */
+  uploadCode(directory: string): StorageBucketObject[] {
+    const options = { directory, folder: this.folder, folderFromEnv: this.folderFromEnv, ignorePatterns: this.ignorePatterns };
+    return uploadFiles(this, options, (t) => new StorageBucketObject(this, t.id, { bucket: this.bucketRef, name: t.objectName, source: t.source }));
   }
 
   /**

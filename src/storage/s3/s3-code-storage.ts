@@ -3,7 +3,6 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
 import { IamUserPolicy } from "@cdktf/provider-aws/lib/iam-user-policy";
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
-import { AssetType, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
 import { AwsCredentialsBlock } from "../../prefect/blocks/aws-credentials";
 import { pullFromS3, pushToS3 } from "../../prefect/steps/aws";
@@ -12,7 +11,7 @@ import { VariableRef } from "../../prefect/template";
 import { ValidationErrors } from "../../validation/errors";
 import { IamName, S3BucketName } from "../../validation/rules";
 import { ICodeStorage } from "../code-storage";
-import { filesToUpload, uploadConstructId } from "../upload";
+import { uploadFiles } from "../upload";
 import { addStorageOutputs, createdOrExisting, locationForYaml, ObjectStorageCommonProps, resolveCommonProps } from "../common";
 import { fitName, logicalName } from "../names";
 import { S3Identity } from "./identity";
@@ -150,19 +149,10 @@ export class S3CodeStorage extends Construct implements ICodeStorage {
    * then ships code and deployment with no `prefect deploy` at all. Files are read at synth time.
    */
   uploadCode(directory: string): S3Object[] {
-    if (this.folderFromEnv) {
-      throw new Error(`${this.node.path}: uploadCode needs a fixed folder, but folderFromEnv reads it from the environment of \`prefect deploy\` [S3Upload]`);
-    }
-    return filesToUpload(directory, this.ignorePatterns).map((file) => {
-      const id = uploadConstructId(file.relativePath);
-      const asset = new TerraformAsset(this, `${id}-asset`, { path: file.absolutePath, type: AssetType.FILE });
-      return new S3Object(this, id, {
-        bucket: this.bucket?.bucket.id ?? this.bucketName,
-        key: `${this.folder}/${file.relativePath}`,
-        source: asset.path,
-        sourceHash: file.sha256,
-      });
-    });
+    const options = { directory, folder: this.folder, folderFromEnv: this.folderFromEnv, ignorePatterns: this.ignorePatterns };
+    return uploadFiles(this, options, (t) =>
+      new S3Object(this, t.id, { bucket: this.bucket?.bucket.id ?? this.bucketName, key: t.objectName, source: t.source, sourceHash: t.file.sha256 }),
+    );
   }
 
   /** Lets an existing IAM role download the code (e.g. another worker pool's task role). */
