@@ -4,6 +4,10 @@ import { AzureKeylessStack } from "./azure-keyless";
 import { AzureKeysStack } from "./azure-keys";
 import { GcsKeylessStack } from "./gcs-keyless";
 import { GcsKeysStack } from "./gcs-keys";
+import { DockerAcrStack } from "./docker-acr";
+import { DockerCiBuiltStack } from "./docker-ci-built";
+import { DockerEcrStack } from "./docker-ecr";
+import { DockerGarStack } from "./docker-gar";
 import { BitbucketStack, GitHubPrivateStack, GitHubPublicStack, GitLabStack } from "./git-stacks";
 import { LocalStack } from "./local";
 import { S3DeploymentsStack } from "./s3-deployments";
@@ -24,6 +28,10 @@ export const EXAMPLE_STACKS = {
   "gitlab": GitLabStack,
   "bitbucket": BitbucketStack,
   "local": LocalStack,
+  "docker-ecr": DockerEcrStack,
+  "docker-gar": DockerGarStack,
+  "docker-acr": DockerAcrStack,
+  "docker-ci-built": DockerCiBuiltStack,
 } as const;
 
 export type ExampleStackName = keyof typeof EXAMPLE_STACKS;

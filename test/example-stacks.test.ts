@@ -3,7 +3,7 @@
  * accepts (Prefect's schema and step signatures), every block or variable it references is created
  * by the same stack, and nothing secret or unresolved reaches a file.
  */
-import { blockDataErrors, blockReferences, prefectYamlSchemaErrors, stepSignatureErrors, stepsOf } from "./support/shared";
+import { blockDataErrors, blockReferences, prefectYamlSchemaErrors, stepParameters, stepSignatureErrors, stepsOf } from "./support/shared";
 import { SynthesizedStack, synthExampleApp } from "./support/synth-app";
 
 const app = synthExampleApp();
@@ -46,8 +46,8 @@ describe.each(app.stacks.map((s) => [s.name, s] as const))("example stack %s", (
     for (const b of prefectBlocks(stack)) expect(b.data ?? b.data_wo).toMatch(/^\$\{jsonencode\(\{.*\}\)\}$/);
   });
 
-  it("writes a .prefectignore when code is pushed", () => {
-    const pushes = (stack.prefectYaml.push ?? []).length > 0;
+  it("writes a .prefectignore exactly when a step uploads the directory (a step with Prefect's ignore_file parameter)", () => {
+    const pushes = stepsOf(stack.prefectYaml).some(({ step }) => stepParameters(Object.keys(step)[0]).includes("ignore_file"));
     expect(".prefectignore" in stack.files).toBe(pushes);
     if (pushes) expect(stack.files[".prefectignore"].split("\n")).toEqual(expect.arrayContaining([".git/", ".venv/", "__pycache__/"]));
   });

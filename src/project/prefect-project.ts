@@ -53,7 +53,10 @@ export class PrefectProject extends Construct {
       jobVariables: storage.jobVariables,
     });
     this.files = [new PrefectYamlFile(this.document)];
-    if (storage.pushSteps.length > 0) this.files.push(new PrefectIgnoreFile(storage.ignorePatterns));
+    // Only the object-storage push steps read .prefectignore; a Docker build reads .dockerignore.
+    if (this.document.allSteps.some((step) => step.definition.readsPrefectIgnore)) {
+      this.files.push(new PrefectIgnoreFile(storage.ignorePatterns));
+    }
     this.outputDirectory = props.outputDirectory;
 
     this.node.addValidation({ validate: () => [...this.document.problems(), ...this.unresolvedReferences()] });

@@ -102,3 +102,4 @@ export function createdOrExisting(
 export function locationForYaml(scope: Construct, value: string, stem: string, kind: string): string | VariableRef {
   return knownOrVariable(scope, `${kind}-name-variable`, value, `${stem.replace(/-/g, "_")}_${kind}`);
 }
+

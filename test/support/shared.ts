@@ -43,6 +43,11 @@ export function stepsOf(doc: any): Array<{ where: string; step: Record<string, a
   return out;
 }
 
+/** Parameter names of a step function per step-signatures.json (empty for an unknown function). */
+export function stepParameters(fn: string): string[] {
+  return (stepSignatures[fn]?.params ?? []).map((p) => p.name);
+}
+
 /**
  * Problems with one step per Prefect's rules: exactly one key, a known function, `id`/`requires`
  * reserved, every other key a parameter of the function, every required parameter present.

@@ -17,6 +17,7 @@ export interface PushToS3Params {
 /** Uploads the project directory to `s3://<bucket>/<folder>/`, honouring `.prefectignore`. */
 export const pushToS3 = defineStep<PushToS3Params, "bucket" | "folder">({
   fn: "prefect_aws.deployments.steps.push_to_s3",
+  readsPrefectIgnore: true,
   requires: PREFECT_AWS_REQUIRES,
   outputs: ["bucket", "folder"],
 });

@@ -22,6 +22,7 @@ export interface PushToAzureBlobStorageParams {
  */
 export const pushToAzureBlobStorage = defineStep<PushToAzureBlobStorageParams, "container" | "folder">({
   fn: "prefect_azure.deployments.steps.push_to_azure_blob_storage",
+  readsPrefectIgnore: true,
   requires: PREFECT_AZURE_REQUIRES,
   outputs: ["container", "folder"],
 });

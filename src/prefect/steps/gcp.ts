@@ -24,6 +24,7 @@ export interface PushToGcsParams {
 /** Uploads the project directory to `gs://<bucket>/<folder>/`, honouring `.prefectignore`. */
 export const pushToGcs = defineStep<PushToGcsParams, "bucket" | "folder">({
   fn: `${STEPS}.push_to_gcs`,
+  readsPrefectIgnore: true,
   requires: PREFECT_GCP_REQUIRES,
   outputs: ["bucket", "folder"],
 });

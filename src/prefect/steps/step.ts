@@ -8,6 +8,8 @@ export interface StepDefinition<O extends string> {
   readonly requires?: string;
   /** Keys of the dict the function returns, referable from later steps as `{{ <id>.<key> }}`. */
   readonly outputs: readonly O[];
+  /** Whether the step uploads the project directory filtered by `.prefectignore` (its `ignore_file`). */
+  readonly readsPrefectIgnore?: boolean;
 }
 
 /** The two keys Prefect reserves in every step besides the function's own parameters. */

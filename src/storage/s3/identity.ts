@@ -1,5 +1,5 @@
 import { ValidationErrors } from "../../validation/errors";
-import { IamName } from "../../validation/rules";
+import { IamName, IamPath } from "../../validation/rules";
 
 export interface IamUserIdentityOptions {
   /**
@@ -42,8 +42,6 @@ export class S3Identity {
 
   validate(errors: ValidationErrors, prop: string): void {
     errors.check(IamName, this.kind === "role" ? `${prop}.roleName` : `${prop}.userName`, this.name);
-    if (this.path !== undefined && (!/^\/([\x21-\x7e]+\/)?$/.test(this.path) || this.path.length > 512)) {
-      errors.add(`${prop}.path`, this.path, "IamPath", "must start and end with '/', printable ASCII, at most 512 characters", 'use "/prefect/"');
-    }
+    errors.check(IamPath, `${prop}.path`, this.path);
   }
 }

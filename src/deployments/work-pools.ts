@@ -1,0 +1,167 @@
+import { Token } from "cdktf";
+import { Construct } from "constructs";
+import { WorkPool } from "../prefect/provider/work-pool";
+import { IImageCodeStorage } from "../storage/docker/image-code-storage";
+import { ValidationErrors } from "../validation/errors";
+import { DockerWorkPoolRegistry } from "../validation/rules/docker-work-pool-registry";
+import { WorkPoolType } from "./flow-deployment";
+
+/** Work pool types whose flow runs are containers (every type but `process`). */
+export type ImageWorkPoolType = Exclude<WorkPoolType, "process">;
+
+export const IMAGE_WORK_POOL_TYPES: readonly ImageWorkPoolType[] = [
+  "docker",
+  "kubernetes",
+  "ecs",
+  "cloud-run",
+  "azure-container-instance",
+  "ecs:push",
+  "cloud-run:push",
+  "azure-container-instance:push",
+];
+
+/**
+ * A work pool's base job template, as `prefect work-pool get-default-base-job-template --type <type>`
+ * prints it: `job_configuration` (what the worker fills in, with `{{ variable }}` placeholders) and
+ * `variables` (a JSON schema; each property's `default` applies when a deployment sets no value).
+ */
+export interface BaseJobTemplate {
+  readonly job_configuration: { readonly [key: string]: unknown };
+  readonly variables: {
+    readonly type?: string;
+    readonly properties: { readonly [name: string]: { readonly default?: unknown; readonly [key: string]: unknown } };
+    readonly required?: readonly string[];
+    readonly [key: string]: unknown;
+  };
+}
+
+export interface ImageWorkPoolProps {
+  /** Name of the pool (what deployments' `work_pool.name` and `prefect worker start --pool` use). */
+  readonly name: string;
+  readonly type: ImageWorkPoolType;
+  /**
+   * The image storage whose flows the pool runs: its registry is checked against the pool type, and
+   * its image, when fixed before deploy (a CI-built image or a fixed tag), becomes the template's
+   * default `image`.
+   */
+  readonly storage: IImageCodeStorage;
+  /**
+   * The pool's base job template, typically Prefect's default for the type
+   * (`prefect work-pool get-default-base-job-template --type <type> > template.json`) with your
+   * changes. Its `variables.properties.image.default` is set to the storage's fixed image.
+   * @default Prefect's default template for the type, left as the server makes it (no default image;
+   *   deployments still carry the image in their job variables)
+   */
+  readonly baseJobTemplate?: BaseJobTemplate;
+  /** @default no limit */
+  readonly concurrencyLimit?: number;
+  /** @default none */
+  readonly description?: string;
+  /** Create the pool paused (workers take no runs). @default false */
+  readonly paused?: boolean;
+}
+
+/**
+ * A `prefect_work_pool` for flows baked into images: a type that can pull from the storage's
+ * registry (synth-time error otherwise, e.g. `ecs:push` with an Artifact Registry image), and the
+ * image as the pool's default where the base job template allows it.
+ */
+export class ImageWorkPool extends Construct {
+  readonly workPool: WorkPool;
+  /** The template sent to Prefect, with the default image set; undefined means the server's default. */
+  readonly baseJobTemplate?: BaseJobTemplate;
+  /** The default image the template carries, if any. */
+  readonly defaultImage?: string;
+
+  constructor(scope: Construct, id: string, props: ImageWorkPoolProps) {
+    super(scope, id);
+    const errors = new ValidationErrors();
+    errors.check(DockerWorkPoolRegistry, "type", { type: props.type, registry: props.storage.registryKind }, props.type);
+    // `process` is reported by the rule above; anything else unknown here.
+    if (!IMAGE_WORK_POOL_TYPES.includes(props.type) && (props.type as string) !== "process") {
+      errors.add("type", props.type, "WorkPoolType", `must be one of ${IMAGE_WORK_POOL_TYPES.join(", ")}`);
+    }
+    checkWorkPoolName(errors, props.name);
+    if (props.concurrencyLimit !== undefined && !(Number.isInteger(props.concurrencyLimit) && props.concurrencyLimit >= 0)) {
+      errors.add("concurrencyLimit", props.concurrencyLimit, "WorkPoolConcurrency", "must be a whole number, at least 0");
+    }
+    if (props.baseJobTemplate) checkBaseJobTemplate(errors, props.baseJobTemplate, props.storage.fixedImage !== undefined);
+    errors.throwIfAny(this);
+
+    if (props.baseJobTemplate) {
+      this.defaultImage = props.storage.fixedImage;
+      this.baseJobTemplate = this.defaultImage === undefined ? props.baseJobTemplate : withDefaultImage(props.baseJobTemplate, this.defaultImage);
+    }
+    this.workPool = new WorkPool(this, "pool", {
+      name: props.name,
+      type: props.type,
+      baseJobTemplate: this.baseJobTemplate && JSON.stringify(this.baseJobTemplate),
+      concurrencyLimit: props.concurrencyLimit,
+      description: props.description,
+      paused: props.paused,
+    });
+  }
+}
+
+/** A copy of `template` whose `image` variable defaults to `image`. */
+export function withDefaultImage(template: BaseJobTemplate, image: string): BaseJobTemplate {
+  const copy = structuredClone(template) as { variables: { properties: Record<string, Record<string, unknown>> } };
+  copy.variables.properties.image = { ...copy.variables.properties.image, default: image };
+  return copy as unknown as BaseJobTemplate;
+}
+
+/**
+ * What Prefect's server checks when a pool is created (both sections present; every `{{ name }}`
+ * placeholder of the job configuration declared as a variable), plus an `image` variable to carry
+ * the default image.
+ */
+function checkBaseJobTemplate(errors: ValidationErrors, template: BaseJobTemplate, needsImage: boolean): void {
+  const properties = template?.variables?.properties;
+  if (!template?.job_configuration || typeof template.job_configuration !== "object" || !properties || typeof properties !== "object") {
+    errors.add(
+      "baseJobTemplate",
+      Object.keys(template ?? {}),
+      "WorkPoolTemplate",
+      "must have a job_configuration object and variables.properties",
+      "start from `prefect work-pool get-default-base-job-template --type <type>`",
+    );
+    return;
+  }
+  const undeclared = [...placeholders(template.job_configuration)].filter((name) => !(name in properties));
+  if (undeclared.length) {
+    errors.add(
+      "baseJobTemplate.job_configuration",
+      undeclared,
+      "WorkPoolTemplate",
+      "uses variables that variables.properties does not declare; Prefect refuses the pool",
+      "declare them under variables.properties or remove the placeholders",
+    );
+  }
+  if (needsImage && !("image" in properties)) {
+    errors.add(
+      "baseJobTemplate.variables.properties",
+      Object.keys(properties),
+      "WorkPoolTemplate",
+      "has no image variable, so the storage's image cannot be the pool's default",
+      "add variables.properties.image and use {{ image }} in job_configuration",
+    );
+  }
+}
+
+/** The plain `{{ name }}` placeholders (not `prefect.*`, `$ENV` or dotted ones) anywhere in a value. */
+function placeholders(value: unknown, found = new Set<string>()): Set<string> {
+  if (typeof value === "string") {
+    for (const m of value.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)) found.add(m[1]);
+  } else if (Array.isArray(value)) value.forEach((v) => placeholders(v, found));
+  else if (value && typeof value === "object") Object.values(value).forEach((v) => placeholders(v, found));
+  return found;
+}
+
+/** Prefect refuses names that are empty or hold `/ % & > <` (they break API URLs). */
+function checkWorkPoolName(errors: ValidationErrors, name: string): void {
+  if (Token.isUnresolved(name)) {
+    errors.add("name", name, "WorkPoolName", "must be known at synth time: prefect.yaml names the pool");
+  } else if (name.trim() === "" || /[/%&><]/.test(name)) {
+    errors.add("name", name, "WorkPoolName", "must be non-empty and contain none of / % & > <", `use "${name.replace(/[/%&><]+/g, "-").trim() || "docker-pool"}"`);
+  }
+}

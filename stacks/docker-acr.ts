@@ -1,0 +1,80 @@
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
+import { TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { ImageWorkPool } from "../src/deployments/work-pools";
+import { PrefectProvider } from "../src/prefect/provider/provider";
+import { PrefectProject } from "../src/project/prefect-project";
+import { AzureContainerRegistry } from "../src/storage/docker/azure-container-registry";
+import { DockerImageCodeStorage } from "../src/storage/docker/docker-image-code-storage";
+import { ExampleStackOptions } from "./s3-users";
+
+/** The user-assigned identity the Container Instances groups run with: it pulls the image. */
+const FLOW_RUN_IDENTITY_ID =
+  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-prefect-runs/providers/Microsoft.ManagedIdentity/userAssignedIdentities/prefect-flow-runs";
+/** Its principal (object) ID, which role assignments take. */
+const FLOW_RUN_PRINCIPAL = "3f0c5a0e-8a4b-4c7e-9d1f-2b6e8c4a7d90";
+
+/**
+ * Flow code baked into an image in Azure Container Registry, built and pushed by `prefect deploy`:
+ * a new Standard registry (admin user off, anonymous pull off), a registry token whose scope map
+ * allows only pushing the `prefect/etl` repository, its name and password in a
+ * docker-registry-credentials block that push_docker_image logs in with, `AcrPull` for the
+ * identity the container groups run with, and an `azure-container-instance:push` work pool.
+ */
+export class DockerAcrStack extends TerraformStack {
+  readonly registry: AzureContainerRegistry;
+  readonly storage: DockerImageCodeStorage;
+  readonly workPool: ImageWorkPool;
+  readonly project: PrefectProject;
+
+  constructor(scope: Construct, id: string, options: ExampleStackOptions = {}) {
+    super(scope, id);
+    new AzurermProvider(this, "azurerm", { features: [{}] });
+    // Endpoint and key come from PREFECT_API_URL / PREFECT_API_KEY at plan time: nothing secret in code.
+    new PrefectProvider(this, "prefect");
+    const group = new ResourceGroup(this, "resource-group", { name: "rg-prefect-flow-images", location: "westeurope" });
+
+    this.registry = new AzureContainerRegistry(this, "images", {
+      registryName: "acmeprefectflows",
+      resourceGroupName: group.name,
+      location: group.location,
+      repository: "prefect/etl",
+      pullPrincipalIds: [FLOW_RUN_PRINCIPAL],
+    });
+    this.storage = new DockerImageCodeStorage(this, "flow-code", {
+      registry: this.registry,
+      codeDirectory: "/opt/prefect/etl",
+      platform: "linux/amd64",
+    });
+    this.workPool = new ImageWorkPool(this, "work-pool", {
+      name: "aci-push",
+      type: "azure-container-instance:push",
+      storage: this.storage,
+    });
+    this.project = new PrefectProject(this, "project", {
+      name: "etl",
+      storage: this.storage,
+      outputDirectory: options.flowProjectDir,
+      deployments: [
+        {
+          name: "nightly",
+          entrypoint: "flows/etl.py:etl",
+          tags: ["etl"],
+          parameters: { full_refresh: false },
+          workPool: {
+            name: this.workPool.workPool.nameInput,
+            // The container group runs as the identity and pulls with it (prefect-azure's ACR managed identity login).
+            jobVariables: {
+              cpu: 1,
+              memory: 2,
+              identities: [FLOW_RUN_IDENTITY_ID],
+              image_registry: { registry_url: this.registry.registryUrl, identity: FLOW_RUN_IDENTITY_ID },
+            },
+          },
+          schedules: [{ cron: "0 2 * * *", timezone: "Europe/Berlin" }],
+        },
+      ],
+    });
+  }
+}
