@@ -1,4 +1,3 @@
-import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { FederatedIdentityCredential } from "@cdktf/provider-azurerm/lib/federated-identity-credential";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
@@ -6,10 +5,9 @@ import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { PrefectProject } from "../src/project/prefect-project";
 import { knownOrVariable } from "../src/prefect/known-value";
-import { PrefectProvider } from "../src/prefect/provider/provider";
 import { AzureBlobAccess } from "../src/storage/azure/access";
 import { AzureBlobCodeStorage } from "../src/storage/azure/azure-blob-code-storage";
-import { ExampleStackOptions } from "./s3-users";
+import { azurermProvider, exampleProject, ExampleStackOptions, HOURLY_REPORT, prefectProvider } from "./shared";
 
 /**
  * Azure Blob Storage without keys: flow runs on Azure Container Instances pull with a user-assigned
@@ -25,8 +23,8 @@ export class AzureKeylessStack extends TerraformStack {
   constructor(scope: Construct, id: string, options: ExampleStackOptions = {}) {
     super(scope, id);
     // Shared keys are off on the account, so Terraform itself must use Entra ID for the data plane.
-    new AzurermProvider(this, "azurerm", { features: [{}], storageUseAzuread: true });
-    new PrefectProvider(this, "prefect");
+    azurermProvider(this, { storageUseAzuread: true });
+    prefectProvider(this);
     const group = new ResourceGroup(this, "resource-group", { name: "rg-prefect-reports", location: "westeurope" });
     const placement = { resourceGroupName: group.name, location: group.location };
     const worker = new UserAssignedIdentity(this, "worker-identity", { name: "id-prefect-reports-worker", ...placement });
@@ -55,20 +53,17 @@ export class AzureKeylessStack extends TerraformStack {
     // so they reach prefect.yaml as Prefect variables.
     const identityId = knownOrVariable(this, "worker-identity-id", worker.id, "reports_worker_identity_id");
     const clientId = knownOrVariable(this, "worker-client-id", worker.clientId, "reports_worker_client_id");
-    this.project = new PrefectProject(this, "project", {
+    this.project = exampleProject(this, options, {
       name: "reports",
       storage: this.storage,
-      outputDirectory: options.flowProjectDir,
       deployments: [
         {
-          name: "hourly-report",
-          entrypoint: "flows/report.py:build_report",
+          ...HOURLY_REPORT,
           workPool: {
             name: "aci-pool",
             // DefaultAzureCredential picks a user-assigned identity by its client ID.
             jobVariables: { identities: [identityId], env: { AZURE_CLIENT_ID: clientId } },
           },
-          schedules: [{ interval: 3600 }],
         },
       ],
     });

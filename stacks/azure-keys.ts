@@ -1,12 +1,10 @@
-import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { PrefectProject } from "../src/project/prefect-project";
-import { PrefectProvider } from "../src/prefect/provider/provider";
 import { AzureBlobAccess } from "../src/storage/azure/access";
 import { AzureBlobCodeStorage } from "../src/storage/azure/azure-blob-code-storage";
-import { ExampleStackOptions } from "./s3-users";
+import { azurermProvider, exampleProject, ExampleStackOptions, NIGHTLY_ETL, prefectProvider } from "./shared";
 
 /**
  * Azure Blob Storage with keys: a new locked-down storage account and private container, a
@@ -21,9 +19,8 @@ export class AzureKeysStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, options: ExampleStackOptions = {}) {
     super(scope, id);
-    new AzurermProvider(this, "azurerm", { features: [{}] });
-    // Endpoint and key come from PREFECT_API_URL / PREFECT_API_KEY at plan time: nothing secret in code.
-    new PrefectProvider(this, "prefect");
+    azurermProvider(this);
+    prefectProvider(this);
     const group = new ResourceGroup(this, "resource-group", { name: "rg-prefect-flow-code", location: "westeurope" });
 
     this.storage = new AzureBlobCodeStorage(this, "flow-code", {
@@ -38,20 +35,10 @@ export class AzureKeysStack extends TerraformStack {
       pullAccess: AzureBlobAccess.containerSas({ rotation: 1 }),
       prefectIgnore: ["data/", "*.parquet"],
     });
-    this.project = new PrefectProject(this, "project", {
+    this.project = exampleProject(this, options, {
       name: "etl",
       storage: this.storage,
-      outputDirectory: options.flowProjectDir,
-      deployments: [
-        {
-          name: "nightly",
-          entrypoint: "flows/etl.py:etl",
-          tags: ["etl"],
-          parameters: { full_refresh: false },
-          workPool: { name: "process-pool" },
-          schedules: [{ cron: "0 2 * * *", timezone: "Europe/Berlin" }],
-        },
-      ],
+      deployments: [{ ...NIGHTLY_ETL, workPool: { name: "process-pool" } }],
     });
   }
 }

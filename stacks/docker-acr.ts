@@ -1,13 +1,11 @@
-import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { ImageWorkPool } from "../src/deployments/work-pools";
-import { PrefectProvider } from "../src/prefect/provider/provider";
 import { PrefectProject } from "../src/project/prefect-project";
 import { AzureContainerRegistry } from "../src/storage/docker/azure-container-registry";
 import { DockerImageCodeStorage } from "../src/storage/docker/docker-image-code-storage";
-import { ExampleStackOptions } from "./s3-users";
+import { azurermProvider, exampleProject, ExampleStackOptions, NIGHTLY_ETL, prefectProvider } from "./shared";
 
 /** The user-assigned identity the Container Instances groups run with: it pulls the image. */
 const FLOW_RUN_IDENTITY_ID =
@@ -30,9 +28,8 @@ export class DockerAcrStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, options: ExampleStackOptions = {}) {
     super(scope, id);
-    new AzurermProvider(this, "azurerm", { features: [{}] });
-    // Endpoint and key come from PREFECT_API_URL / PREFECT_API_KEY at plan time: nothing secret in code.
-    new PrefectProvider(this, "prefect");
+    azurermProvider(this);
+    prefectProvider(this);
     const group = new ResourceGroup(this, "resource-group", { name: "rg-prefect-flow-images", location: "westeurope" });
 
     this.registry = new AzureContainerRegistry(this, "images", {
@@ -52,16 +49,12 @@ export class DockerAcrStack extends TerraformStack {
       type: "azure-container-instance:push",
       storage: this.storage,
     });
-    this.project = new PrefectProject(this, "project", {
+    this.project = exampleProject(this, options, {
       name: "etl",
       storage: this.storage,
-      outputDirectory: options.flowProjectDir,
       deployments: [
         {
-          name: "nightly",
-          entrypoint: "flows/etl.py:etl",
-          tags: ["etl"],
-          parameters: { full_refresh: false },
+          ...NIGHTLY_ETL,
           workPool: {
             name: this.workPool.workPool.nameInput,
             // The container group runs as the identity and pulls with it (prefect-azure's ACR managed identity login).
@@ -72,7 +65,6 @@ export class DockerAcrStack extends TerraformStack {
               image_registry: { registry_url: this.registry.registryUrl, identity: FLOW_RUN_IDENTITY_ID },
             },
           },
-          schedules: [{ cron: "0 2 * * *", timezone: "Europe/Berlin" }],
         },
       ],
     });

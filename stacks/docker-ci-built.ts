@@ -1,14 +1,12 @@
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { FlowDeployment } from "../src/deployments/flow-deployment";
 import { BaseJobTemplate, ImageWorkPool } from "../src/deployments/work-pools";
-import { PrefectProvider } from "../src/prefect/provider/provider";
 import { PrefectProject } from "../src/project/prefect-project";
 import { EcrPushIdentity } from "../src/storage/docker/ecr-identity";
 import { EcrRegistry } from "../src/storage/docker/ecr-registry";
 import { PrebuiltImageCodeStorage } from "../src/storage/docker/prebuilt-image-code-storage";
-import { ExampleStackOptions } from "./s3-users";
+import { AWS_REGION, awsProvider, exampleProject, ExampleStackOptions, HOURLY_REPORT, prefectProvider } from "./shared";
 
 /** The release CI built, pushed and wrote here (e.g. a pull request from the release job). */
 export const RELEASE_TAG = "2024.06.1";
@@ -61,12 +59,12 @@ export class DockerCiBuiltStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, options: ExampleStackOptions = {}) {
     super(scope, id);
-    new AwsProvider(this, "aws", { region: "eu-central-1" });
-    new PrefectProvider(this, "prefect");
+    awsProvider(this);
+    prefectProvider(this);
 
     this.registry = new EcrRegistry(this, "images", {
       accountId: "123456789012",
-      region: "eu-central-1",
+      region: AWS_REGION,
       existingRepositoryName: "acme/prefect-reports",
       pushIdentity: EcrPushIdentity.role("github-actions-image-build"),
       pullRoleNames: ["prefect-docker-worker-host"],
@@ -82,13 +80,11 @@ export class DockerCiBuiltStack extends TerraformStack {
       baseJobTemplate: DOCKER_TEMPLATE,
       concurrencyLimit: 4,
     });
-    this.project = new PrefectProject(this, "project", { name: "reports", storage: this.storage, outputDirectory: options.flowProjectDir });
+    this.project = exampleProject(this, options, { name: "reports", storage: this.storage });
     this.deployment = new FlowDeployment(this, "hourly", {
+      ...HOURLY_REPORT,
       project: this.project,
-      name: "hourly-report",
-      entrypoint: "flows/report.py:build_report",
       workPool: this.workPool.workPool,
-      schedules: [{ interval: 3600 }],
       manageWithTerraform: true,
     });
   }

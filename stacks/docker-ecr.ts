@@ -1,16 +1,13 @@
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { ImageWorkPool } from "../src/deployments/work-pools";
-import { PrefectProvider } from "../src/prefect/provider/provider";
 import { PrefectProject } from "../src/project/prefect-project";
 import { DockerImageCodeStorage } from "../src/storage/docker/docker-image-code-storage";
 import { EcrPushIdentity } from "../src/storage/docker/ecr-identity";
 import { EcrRegistry } from "../src/storage/docker/ecr-registry";
-import { ExampleStackOptions } from "./s3-users";
+import { AWS_REGION, awsProvider, exampleProject, ExampleStackOptions, NIGHTLY_ETL, prefectProvider } from "./shared";
 
 const ACCOUNT = "123456789012";
-const REGION = "eu-central-1";
 /** The ECS task execution role of the push pool's tasks: it pulls the image before each run. */
 const EXECUTION_ROLE = "prefect-ecs-task-execution";
 
@@ -29,13 +26,12 @@ export class DockerEcrStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, options: ExampleStackOptions = {}) {
     super(scope, id);
-    new AwsProvider(this, "aws", { region: REGION });
-    // Endpoint and key come from PREFECT_API_URL / PREFECT_API_KEY at plan time: nothing secret in code.
-    new PrefectProvider(this, "prefect");
+    awsProvider(this);
+    prefectProvider(this);
 
     this.registry = new EcrRegistry(this, "images", {
       accountId: ACCOUNT,
-      region: REGION,
+      region: AWS_REGION,
       repositoryName: "acme/prefect-etl",
       keepLastImages: 30,
       pushIdentity: EcrPushIdentity.role("github-actions-prefect-deploy"),
@@ -48,21 +44,16 @@ export class DockerEcrStack extends TerraformStack {
       platform: "linux/amd64",
     });
     this.workPool = new ImageWorkPool(this, "work-pool", { name: "ecs-push", type: "ecs:push", storage: this.storage });
-    this.project = new PrefectProject(this, "project", {
+    this.project = exampleProject(this, options, {
       name: "etl",
       storage: this.storage,
-      outputDirectory: options.flowProjectDir,
       deployments: [
         {
-          name: "nightly",
-          entrypoint: "flows/etl.py:etl",
-          tags: ["etl"],
-          parameters: { full_refresh: false },
+          ...NIGHTLY_ETL,
           workPool: {
             name: this.workPool.workPool.nameInput,
             jobVariables: { cpu: 1024, memory: 2048, execution_role_arn: `arn:aws:iam::${ACCOUNT}:role/${EXECUTION_ROLE}` },
           },
-          schedules: [{ cron: "0 2 * * *", timezone: "Europe/Berlin" }],
         },
       ],
     });

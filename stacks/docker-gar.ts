@@ -1,14 +1,11 @@
-import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { ImageWorkPool } from "../src/deployments/work-pools";
-import { PrefectProvider } from "../src/prefect/provider/provider";
 import { PrefectProject } from "../src/project/prefect-project";
 import { ArtifactRegistryDockerRepository } from "../src/storage/docker/artifact-registry";
 import { DockerImageCodeStorage } from "../src/storage/docker/docker-image-code-storage";
-import { ExampleStackOptions } from "./s3-users";
+import { exampleProject, ExampleStackOptions, GCP_PROJECT, GCP_REGION, googleProvider, NIGHTLY_ETL, prefectProvider } from "./shared";
 
-const PROJECT = "acme-prefect";
 /** The Cloud Run service agent of the project the flow runs execute in (a separate one): it pulls the image. */
 const RUNS_SERVICE_AGENT = "serviceAccount:service-123456789012@serverless-robot-prod.iam.gserviceaccount.com";
 /** The account the Cloud Run jobs run as (for the flows' own Google API calls; it does not pull). */
@@ -29,14 +26,12 @@ export class DockerGarStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, options: ExampleStackOptions = {}) {
     super(scope, id);
-    // Google credentials come from the environment (application default credentials) at plan time.
-    new GoogleProvider(this, "google", { project: PROJECT, region: "europe-west1" });
-    // Endpoint and key come from PREFECT_API_URL / PREFECT_API_KEY at plan time: nothing secret in code.
-    new PrefectProvider(this, "prefect");
+    googleProvider(this);
+    prefectProvider(this);
 
     this.registry = new ArtifactRegistryDockerRepository(this, "images", {
-      project: PROJECT,
-      location: "europe-west1",
+      project: GCP_PROJECT,
+      location: GCP_REGION,
       repositoryId: "prefect-flows",
       image: "etl",
       keepLastVersions: 30,
@@ -48,18 +43,13 @@ export class DockerGarStack extends TerraformStack {
       platform: "linux/amd64",
     });
     this.workPool = new ImageWorkPool(this, "work-pool", { name: "cloud-run-push", type: "cloud-run:push", storage: this.storage });
-    this.project = new PrefectProject(this, "project", {
+    this.project = exampleProject(this, options, {
       name: "etl",
       storage: this.storage,
-      outputDirectory: options.flowProjectDir,
       deployments: [
         {
-          name: "nightly",
-          entrypoint: "flows/etl.py:etl",
-          tags: ["etl"],
-          parameters: { full_refresh: false },
-          workPool: { name: this.workPool.workPool.nameInput, jobVariables: { region: "europe-west1", service_account_name: FLOW_RUN_ACCOUNT } },
-          schedules: [{ cron: "0 2 * * *", timezone: "Europe/Berlin" }],
+          ...NIGHTLY_ETL,
+          workPool: { name: this.workPool.workPool.nameInput, jobVariables: { region: GCP_REGION, service_account_name: FLOW_RUN_ACCOUNT } },
         },
       ],
     });

@@ -1,16 +1,14 @@
-import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { PrefectProject } from "../src/project/prefect-project";
 import { GcsCodeStorage } from "../src/storage/gcs/gcs-code-storage";
 import { GcsIdentity } from "../src/storage/gcs/identity";
-import { ExampleStackOptions } from "./s3-users";
+import { exampleProject, ExampleStackOptions, GCP_PROJECT, googleProvider, HOURLY_REPORT } from "./shared";
 
-const PROJECT = "acme-prefect";
 /** The account CI impersonates through workload identity federation (e.g. google-github-actions/auth). */
-const CI_ACCOUNT = `github-actions-deploy@${PROJECT}.iam.gserviceaccount.com`;
+const CI_ACCOUNT = `github-actions-deploy@${GCP_PROJECT}.iam.gserviceaccount.com`;
 /** The account the Cloud Run jobs of the work pool run as: the flow-run container pulls the code. */
-const FLOW_RUN_ACCOUNT = `prefect-flow-runs@${PROJECT}.iam.gserviceaccount.com`;
+const FLOW_RUN_ACCOUNT = `prefect-flow-runs@${GCP_PROJECT}.iam.gserviceaccount.com`;
 
 /**
  * GCS without keys: flow runs pull through the service account their Cloud Run jobs run as, and CI
@@ -25,10 +23,10 @@ export class GcsKeylessStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, options: ExampleStackOptions = {}) {
     super(scope, id);
-    new GoogleProvider(this, "google", { project: PROJECT, region: "europe-west1" });
+    googleProvider(this);
 
     this.storage = new GcsCodeStorage(this, "flow-code", {
-      project: PROJECT,
+      project: GCP_PROJECT,
       bucketName: "acme-prefect-flow-code-gcs-keyless",
       location: "europe-west1",
       folder: "reports",
@@ -36,18 +34,10 @@ export class GcsKeylessStack extends TerraformStack {
       pushIdentity: GcsIdentity.existing(CI_ACCOUNT),
       pullIdentity: GcsIdentity.existing(FLOW_RUN_ACCOUNT),
     });
-    this.project = new PrefectProject(this, "project", {
+    this.project = exampleProject(this, options, {
       name: "reports",
       storage: this.storage,
-      outputDirectory: options.flowProjectDir,
-      deployments: [
-        {
-          name: "hourly-report",
-          entrypoint: "flows/report.py:build_report",
-          workPool: { name: "cloud-run-pool", jobVariables: { service_account_name: FLOW_RUN_ACCOUNT } },
-          schedules: [{ interval: 3600 }],
-        },
-      ],
+      deployments: [{ ...HOURLY_REPORT, workPool: { name: "cloud-run-pool", jobVariables: { service_account_name: FLOW_RUN_ACCOUNT } } }],
     });
   }
 }

@@ -2,12 +2,11 @@ import { GitlabProvider } from "@cdktf/provider-gitlab/lib/provider";
 import { TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { DeploymentSpec } from "../src/prefect/prefect-yaml";
-import { PrefectProvider } from "../src/prefect/provider/provider";
 import { PrefectProject } from "../src/project/prefect-project";
 import { GitCodeStorage, GitCodeStorageProps } from "../src/storage/git/git-code-storage";
 import { GitCredentials } from "../src/storage/git/git-credentials";
 import { GitToken } from "../src/storage/git/git-token";
-import { ExampleStackOptions } from "./s3-users";
+import { exampleProject, ExampleStackOptions, prefectProvider } from "./shared";
 
 const NIGHTLY: DeploymentSpec = {
   name: "nightly",
@@ -23,12 +22,7 @@ abstract class GitExampleStack extends TerraformStack {
   constructor(scope: Construct, id: string, options: ExampleStackOptions, storage: (stack: TerraformStack) => GitCodeStorageProps) {
     super(scope, id);
     this.storage = new GitCodeStorage(this, "flow-code", storage(this));
-    this.project = new PrefectProject(this, "project", {
-      name: "etl",
-      storage: this.storage,
-      outputDirectory: options.flowProjectDir,
-      deployments: [NIGHTLY],
-    });
+    this.project = exampleProject(this, options, { name: "etl", storage: this.storage, deployments: [NIGHTLY] });
   }
 }
 
@@ -52,7 +46,7 @@ export class GitHubPublicStack extends GitExampleStack {
 export class GitHubPrivateStack extends GitExampleStack {
   constructor(scope: Construct, id: string, options: ExampleStackOptions = {}) {
     super(scope, id, options, (stack) => {
-      new PrefectProvider(stack, "prefect");
+      prefectProvider(stack);
       const token = tokenVariable(stack, "github_token", "Fine-grained GitHub PAT: Contents read-only on acme/private-flows only");
       return {
         repository: "https://github.com/acme/private-flows.git",
@@ -71,7 +65,7 @@ export class GitHubPrivateStack extends GitExampleStack {
 export class GitLabStack extends GitExampleStack {
   constructor(scope: Construct, id: string, options: ExampleStackOptions = {}) {
     super(scope, id, options, (stack) => {
-      new PrefectProvider(stack, "prefect");
+      prefectProvider(stack);
       new GitlabProvider(stack, "gitlab");
       return {
         repository: "https://gitlab.com/acme/flows.git",
@@ -89,7 +83,7 @@ export class GitLabStack extends GitExampleStack {
 export class BitbucketStack extends GitExampleStack {
   constructor(scope: Construct, id: string, options: ExampleStackOptions = {}) {
     super(scope, id, options, (stack) => {
-      new PrefectProvider(stack, "prefect");
+      prefectProvider(stack);
       const token = tokenVariable(stack, "bitbucket_token", "Bitbucket repository access token with Repositories: Read");
       return {
         repository: "https://bitbucket.org/acme/flows.git",

@@ -1,10 +1,9 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { PrefectProvider } from "../src/prefect/provider/provider";
 import { WorkPool } from "../src/prefect/provider/work-pool";
 import { PrefectProject } from "../src/project/prefect-project";
 import { LocalCodeStorage } from "../src/storage/local/local-code-storage";
-import { ExampleStackOptions } from "./s3-users";
+import { exampleProject, ExampleStackOptions, prefectProvider } from "./shared";
 
 /**
  * The smallest setup, for first experiments: the code already sits on the worker's machine, a
@@ -15,13 +14,12 @@ export class LocalStack extends TerraformStack {
   readonly project: PrefectProject;
   constructor(scope: Construct, id: string, options: ExampleStackOptions = {}) {
     super(scope, id);
-    new PrefectProvider(this, "prefect");
+    prefectProvider(this);
     const pool = new WorkPool(this, "pool", { name: "local-process", type: "process" });
     this.storage = new LocalCodeStorage(this, "flow-code", { directory: "/srv/flows/etl" });
-    this.project = new PrefectProject(this, "project", {
+    this.project = exampleProject(this, options, {
       name: "etl",
       storage: this.storage,
-      outputDirectory: options.flowProjectDir,
       deployments: [{ name: "hello", entrypoint: "flows/hello.py:hello", workPool: { name: pool.nameInput } }],
     });
   }

@@ -1,12 +1,10 @@
 import * as path from "path";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { FlowDeployment } from "../src/deployments/flow-deployment";
-import { PrefectProvider } from "../src/prefect/provider/provider";
 import { PrefectProject } from "../src/project/prefect-project";
 import { S3CodeStorage } from "../src/storage/s3/s3-code-storage";
-import { ExampleStackOptions } from "./s3-users";
+import { awsProvider, exampleProject, ExampleStackOptions, prefectProvider } from "./shared";
 
 /** The sample flow project shipped with the repository. */
 export const SAMPLE_FLOW_DIR = path.join(__dirname, "..", "examples", "etl");
@@ -24,12 +22,12 @@ export class S3DeploymentsStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, options: ExampleStackOptions = {}) {
     super(scope, id);
-    new AwsProvider(this, "aws", { region: "eu-central-1" });
-    new PrefectProvider(this, "prefect");
+    awsProvider(this);
+    prefectProvider(this);
 
     this.storage = new S3CodeStorage(this, "flow-code", { bucketName: "acme-prefect-etl-code", folder: "etl" });
     this.storage.uploadCode(SAMPLE_FLOW_DIR);
-    this.project = new PrefectProject(this, "project", { name: "etl", storage: this.storage, outputDirectory: options.flowProjectDir });
+    this.project = exampleProject(this, options, { name: "etl", storage: this.storage });
 
     const common = {
       project: this.project,

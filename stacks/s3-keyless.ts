@@ -1,10 +1,9 @@
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { PrefectProject } from "../src/project/prefect-project";
 import { S3CodeStorage } from "../src/storage/s3/s3-code-storage";
 import { S3Identity } from "../src/storage/s3/identity";
-import { ExampleStackOptions } from "./s3-users";
+import { awsProvider, exampleProject, ExampleStackOptions, HOURLY_REPORT } from "./shared";
 
 /**
  * S3 without keys: workers pull through their own IAM role (e.g. an ECS task role) and CI pushes
@@ -18,7 +17,7 @@ export class S3KeylessStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, options: ExampleStackOptions = {}) {
     super(scope, id);
-    new AwsProvider(this, "aws", { region: "eu-central-1" });
+    awsProvider(this);
 
     this.storage = new S3CodeStorage(this, "flow-code", {
       bucketName: "acme-prefect-flow-code-keyless",
@@ -27,18 +26,10 @@ export class S3KeylessStack extends TerraformStack {
       pushIdentity: S3Identity.role("github-actions-prefect-deploy"),
       pullIdentity: S3Identity.role("prefect-ecs-task"),
     });
-    this.project = new PrefectProject(this, "project", {
+    this.project = exampleProject(this, options, {
       name: "reports",
       storage: this.storage,
-      outputDirectory: options.flowProjectDir,
-      deployments: [
-        {
-          name: "hourly-report",
-          entrypoint: "flows/report.py:build_report",
-          workPool: { name: "ecs-pool", jobVariables: { cpu: 512, memory: 1024 } },
-          schedules: [{ interval: 3600 }],
-        },
-      ],
+      deployments: [{ ...HOURLY_REPORT, workPool: { name: "ecs-pool", jobVariables: { cpu: 512, memory: 1024 } } }],
     });
   }
 }
