@@ -1,16 +1,7 @@
-import { ValidationErrors } from "../../validation/errors";
-import { IamName } from "../../validation/rules/iam-name";
-import { IamPath } from "../../validation/rules/iam-path";
+import { AwsIamIdentity, IamUserIdentityOptions } from "../aws-iam-identity";
 
-export interface EcrIamUserOptions {
-  /**
-   * Name of the IAM user to create.
-   * @default `prefect-<stem>-push`, fitted into IAM's 64 characters
-   */
-  readonly userName?: string;
-  /** IAM path of the user. @default "/prefect/" */
-  readonly path?: string;
-}
+/** Options of the push user (default name `prefect-<stem>-push`, path `/prefect/`). */
+export type EcrIamUserOptions = IamUserIdentityOptions;
 
 /**
  * Who pushes images to an ECR repository (the machine running `prefect deploy`, usually CI). Either
@@ -23,28 +14,12 @@ export interface EcrIamUserOptions {
  * - `iamUser()`: a dedicated user with an access key for CI systems that cannot assume roles. The key
  *   is a sensitive Terraform output for your CI secret store (and, like every key, in state).
  */
-export class EcrPushIdentity {
+export class EcrPushIdentity extends AwsIamIdentity {
   static role(roleName: string): EcrPushIdentity {
     return new EcrPushIdentity("role", roleName);
   }
 
   static iamUser(options: EcrIamUserOptions = {}): EcrPushIdentity {
-    return new EcrPushIdentity("iamUser", options.userName, options.path ?? "/prefect/");
-  }
-
-  private constructor(
-    readonly kind: "role" | "iamUser",
-    /** Role name (role) or user name (iamUser; undefined means the default). */
-    readonly name?: string,
-    readonly path?: string,
-  ) {}
-
-  get usesAccessKey(): boolean {
-    return this.kind === "iamUser";
-  }
-
-  validate(errors: ValidationErrors, prop: string): void {
-    errors.check(IamName, this.kind === "role" ? `${prop}.roleName` : `${prop}.userName`, this.name);
-    errors.check(IamPath, `${prop}.path`, this.path);
+    return new EcrPushIdentity(...AwsIamIdentity.userArgs(options));
   }
 }

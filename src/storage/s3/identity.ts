@@ -1,15 +1,6 @@
-import { ValidationErrors } from "../../validation/errors";
-import { IamName, IamPath } from "../../validation/rules";
+import { AwsIamIdentity, IamUserIdentityOptions } from "../aws-iam-identity";
 
-export interface IamUserIdentityOptions {
-  /**
-   * Name of the IAM user to create.
-   * @default `prefect-<stem>-push` / `prefect-<stem>-pull`, fitted into IAM's 64 characters
-   */
-  readonly userName?: string;
-  /** IAM path of the user. @default "/prefect/" */
-  readonly path?: string;
-}
+export type { IamUserIdentityOptions } from "../aws-iam-identity";
 
 /**
  * Who uses one side (push or pull) of an S3 code storage.
@@ -19,29 +10,12 @@ export interface IamUserIdentityOptions {
  *   role, or the role CI assumes through OIDC); no key, no block, and the step runs without
  *   `credentials`, so boto3 uses the ambient role.
  */
-export class S3Identity {
+export class S3Identity extends AwsIamIdentity {
   static iamUser(options: IamUserIdentityOptions = {}): S3Identity {
-    return new S3Identity("iamUser", options.userName, options.path ?? "/prefect/");
+    return new S3Identity(...AwsIamIdentity.userArgs(options));
   }
 
   static role(roleName: string): S3Identity {
     return new S3Identity("role", roleName);
-  }
-
-  private constructor(
-    readonly kind: "iamUser" | "role",
-    /** User name (iamUser; undefined means the default) or role name (role). */
-    readonly name?: string,
-    readonly path?: string,
-  ) {}
-
-  /** Whether this side needs an access key and a credentials block. */
-  get usesAccessKey(): boolean {
-    return this.kind === "iamUser";
-  }
-
-  validate(errors: ValidationErrors, prop: string): void {
-    errors.check(IamName, this.kind === "role" ? `${prop}.roleName` : `${prop}.userName`, this.name);
-    errors.check(IamPath, `${prop}.path`, this.path);
   }
 }
