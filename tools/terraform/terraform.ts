@@ -330,33 +330,8 @@ export function planStack(options: PlanStackOptions): PlanStackResult {
     }
     Object.assign(env, OFFLINE_AWS_ENV);
   }
-  const run = (args: string[], allowFailure = false): RunResult =>
-    runTerraform(args, { cwd: workdir, env, timeoutMs: options.timeoutMs, terraformBin: options.terraformBin, allowFailure });
-
-  const init = run(["init", "-input=false", "-backend=false", "-no-color"]);
-
-  const validateArgs = ["validate", "-json", "-no-color"];
-  const validateRun = run(validateArgs, true);
-  const validate = parseJson<ValidateResult>(validateRun.stdout, validateArgs, validateRun);
-  if (!validate.valid) {
-    throw new TerraformError(validateArgs, validateRun.status, validateRun.stdout, validateRun.stderr,
-      `${stackFile} is not valid:\n${formatDiagnostics(validate.diagnostics)}`);
-  }
-
   const planArgs = ["plan", "-refresh=false", "-out=tfplan", "-input=false", "-lock=false", "-no-color"];
-  if (options.varFile) planArgs.push(`-var-file=${path.resolve(options.varFile)}`);
-  const planRun = run(planArgs);
-
-  const showArgs = ["show", "-json", "-no-color", "tfplan"];
-  const showRun = run(showArgs);
-  const plan = parseJson<TerraformPlan>(showRun.stdout, showArgs, showRun);
-
-  return {
-    plan,
-    validate,
-    workdir,
-    timingsMs: { init: init.ms, validate: validateRun.ms, plan: planRun.ms, show: showRun.ms },
-  };
+  return initValidatePlanShow({ ...options, workdir, stackFile, env, initArgs: ["-backend=false"], planArgs });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -398,22 +373,39 @@ export function planStackLive(options: LivePlanOptions): PlanStackResult {
   const stackFile = path.join(workdir, "cdk.tf.json");
   if (!fs.existsSync(stackFile)) throw new Error(`planStackLive: no cdk.tf.json in ${workdir}`);
   const env = terraformEnv(workdir, options.env ?? process.env);
-  const run = (args: string[], allowFailure = false): RunResult =>
-    runTerraform(args, { cwd: workdir, env, timeoutMs: options.timeoutMs, terraformBin: options.terraformBin, allowFailure });
+  const planArgs = ["plan", "-out=tfplan", "-input=false", "-no-color", `-lock=${options.lock ?? false}`];
+  if (options.refresh === false) planArgs.push("-refresh=false");
+  return initValidatePlanShow({ ...options, workdir, stackFile, env, initArgs: [], planArgs });
+}
 
-  const init = run(["init", "-input=false", "-no-color"]);
+/**
+ * The sequence both plans run in `workdir`: `init` (plus `initArgs`), `validate -json` (throws with
+ * the diagnostics unless valid), `plan` with `planArgs` (plus `-var-file`), `show -json tfplan`.
+ */
+function initValidatePlanShow(o: {
+  workdir: string;
+  stackFile: string;
+  env: NodeJS.ProcessEnv;
+  initArgs: string[];
+  planArgs: string[];
+  varFile?: string;
+  timeoutMs?: number;
+  terraformBin?: string;
+}): PlanStackResult {
+  const run = (args: string[], allowFailure = false): RunResult =>
+    runTerraform(args, { cwd: o.workdir, env: o.env, timeoutMs: o.timeoutMs, terraformBin: o.terraformBin, allowFailure });
+
+  const init = run(["init", "-input=false", ...o.initArgs, "-no-color"]);
 
   const validateArgs = ["validate", "-json", "-no-color"];
   const validateRun = run(validateArgs, true);
   const validate = parseJson<ValidateResult>(validateRun.stdout, validateArgs, validateRun);
   if (!validate.valid) {
     throw new TerraformError(validateArgs, validateRun.status, validateRun.stdout, validateRun.stderr,
-      `${stackFile} is not valid:\n${formatDiagnostics(validate.diagnostics)}`);
+      `${o.stackFile} is not valid:\n${formatDiagnostics(validate.diagnostics)}`);
   }
 
-  const planArgs = ["plan", "-out=tfplan", "-input=false", "-no-color", `-lock=${options.lock ?? false}`];
-  if (options.refresh === false) planArgs.push("-refresh=false");
-  if (options.varFile) planArgs.push(`-var-file=${path.resolve(options.varFile)}`);
+  const planArgs = o.varFile ? [...o.planArgs, `-var-file=${path.resolve(o.varFile)}`] : o.planArgs;
   const planRun = run(planArgs);
 
   const showArgs = ["show", "-json", "-no-color", "tfplan"];
@@ -423,7 +415,7 @@ export function planStackLive(options: LivePlanOptions): PlanStackResult {
   return {
     plan,
     validate,
-    workdir,
+    workdir: o.workdir,
     timingsMs: { init: init.ms, validate: validateRun.ms, plan: planRun.ms, show: showRun.ms },
   };
 }
