@@ -7,9 +7,11 @@ import { AzureContainerRegistry } from "../src/storage/docker/azure-container-re
 import { DockerImageCodeStorage } from "../src/storage/docker/docker-image-code-storage";
 import { azurermProvider, exampleProject, ExampleStackOptions, NIGHTLY_ETL, prefectProvider } from "./shared";
 
+/** Where the Container Instances groups of the flow runs are created. */
+const RUNS_SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
+const RUNS_RESOURCE_GROUP = "rg-prefect-runs";
 /** The user-assigned identity the Container Instances groups run with: it pulls the image. */
-const FLOW_RUN_IDENTITY_ID =
-  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-prefect-runs/providers/Microsoft.ManagedIdentity/userAssignedIdentities/prefect-flow-runs";
+const FLOW_RUN_IDENTITY_ID = `/subscriptions/${RUNS_SUBSCRIPTION_ID}/resourceGroups/${RUNS_RESOURCE_GROUP}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/prefect-flow-runs`;
 /** Its principal (object) ID, which role assignments take. */
 const FLOW_RUN_PRINCIPAL = "3f0c5a0e-8a4b-4c7e-9d1f-2b6e8c4a7d90";
 
@@ -18,7 +20,10 @@ const FLOW_RUN_PRINCIPAL = "3f0c5a0e-8a4b-4c7e-9d1f-2b6e8c4a7d90";
  * a new Standard registry (admin user off, anonymous pull off), a registry token whose scope map
  * allows only pushing the `prefect/etl` repository, its name and password in a
  * docker-registry-credentials block that push_docker_image logs in with, `AcrPull` for the
- * identity the container groups run with, and an `azure-container-instance:push` work pool.
+ * identity the container groups run with, and an `azure-container-instance` work pool. Its worker
+ * creates the container groups with its own Azure identity; a `:push` pool would instead need a service
+ * principal secret stored in Prefect Cloud (`aci_credentials`). ACI's job template requires the
+ * subscription and resource group, with no default: without them every run would fail on the worker.
  */
 export class DockerAcrStack extends TerraformStack {
   readonly registry: AzureContainerRegistry;
@@ -45,8 +50,8 @@ export class DockerAcrStack extends TerraformStack {
       platform: "linux/amd64",
     });
     this.workPool = new ImageWorkPool(this, "work-pool", {
-      name: "aci-push",
-      type: "azure-container-instance:push",
+      name: "aci-pool",
+      type: "azure-container-instance",
       storage: this.storage,
     });
     this.project = exampleProject(this, options, {
@@ -59,6 +64,8 @@ export class DockerAcrStack extends TerraformStack {
             name: this.workPool.workPool.nameInput,
             // The container group runs as the identity and pulls with it (prefect-azure's ACR managed identity login).
             jobVariables: {
+              subscription_id: RUNS_SUBSCRIPTION_ID,
+              resource_group_name: RUNS_RESOURCE_GROUP,
               cpu: 1,
               memory: 2,
               identities: [FLOW_RUN_IDENTITY_ID],

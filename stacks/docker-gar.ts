@@ -16,7 +16,9 @@ const FLOW_RUN_ACCOUNT = "prefect-flow-runs@acme-prefect-runs.iam.gserviceaccoun
  * outside Google Cloud: a new DOCKER repository (immutable tags, the last 30 versions kept), a push
  * service account with a key in a docker-registry-credentials block (user `_json_key`) that
  * push_docker_image logs in with, reader on the repository for the Cloud Run service agent of the
- * project the flows run in, and a `cloud-run:push` work pool.
+ * project the flows run in, and a `cloud-run` work pool, whose worker starts the Cloud Run jobs with its
+ * own Google identity (a `cloud-run:push` pool would need a service-account key stored in Prefect Cloud
+ * as its `credentials` job variable).
  */
 export class DockerGarStack extends TerraformStack {
   readonly registry: ArtifactRegistryDockerRepository;
@@ -42,7 +44,7 @@ export class DockerGarStack extends TerraformStack {
       codeDirectory: "/opt/prefect/etl",
       platform: "linux/amd64",
     });
-    this.workPool = new ImageWorkPool(this, "work-pool", { name: "cloud-run-push", type: "cloud-run:push", storage: this.storage });
+    this.workPool = new ImageWorkPool(this, "work-pool", { name: "cloud-run-pool", type: "cloud-run", storage: this.storage });
     this.project = exampleProject(this, options, {
       name: "etl",
       storage: this.storage,

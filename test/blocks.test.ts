@@ -7,6 +7,7 @@ import { SecretBlock } from "../src/prefect/blocks/secret";
 import { PrefectProvider } from "../src/prefect/provider/provider";
 import { parseInterfaces } from "./support/interfaces";
 import { blockDataErrors, blockSchema } from "./support/shared";
+import { reported } from "./support/validation";
 
 function stack(): TerraformStack {
   const s = new TerraformStack(Testing.app(), "blocks");
@@ -121,12 +122,12 @@ describe("prefect_block resources", () => {
 
   it("rejects bad names and contradictory options, naming the path, value, rule and fix", () => {
     const s = stack();
-    expect(() => new SecretBlock(s, "bad", { name: "My_Token", value: sensitive(s, "a") })).toThrow(
+    expect(() => reported(new SecretBlock(s, "bad", { name: "My_Token", value: sensitive(s, "a") }))).toThrow(
       /blocks\/bad[\s\S]*name "My_Token": must match \^\[a-z0-9-\]\+\$ \[BlockName\][\s\S]*Fix: use "my-token"/,
     );
-    expect(() => new SecretBlock(s, "ver", { name: "ok", value: sensitive(s, "b"), writeOnlyVersion: 2 })).toThrow(
+    expect(() => reported(new SecretBlock(s, "ver", { name: "ok", value: sensitive(s, "b"), writeOnlyVersion: 2 }))).toThrow(
       /writeOnlyVersion 2: only applies with writeOnly: true \[BlockWriteOnly\]/,
     );
-    expect(() => new SecretBlock(s, "tok", { name: sensitive(s, "n"), value: "x" })).toThrow(/must be known at synth time/);
+    expect(() => reported(new SecretBlock(s, "tok", { name: sensitive(s, "n"), value: "x" }))).toThrow(/must be known at synth time/);
   });
 });

@@ -27,7 +27,7 @@ import { IImageRegistry } from "../src/storage/docker/registry";
 import { ValidationError } from "../src/validation/errors";
 import { parseInterfaces } from "./support/interfaces";
 import { blockDataErrors, blockSchema, prefectYamlSchemaErrors, readShared, stepSignatureErrors, stepsOf } from "./support/shared";
-import { captureValidationError, expectOneLinePerProblem, problemAssertionsAt } from "./support/validation";
+import { captureValidationError, expectOneLinePerProblem, problemAssertionsAt, reported } from "./support/validation";
 
 const STACK = "test-stack";
 const ECR_IMAGE = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/acme/etl";
@@ -287,8 +287,8 @@ describe("DockerImageCodeStorage: options", () => {
   it("a Terraform-managed deployment refuses the per-build image: only `prefect deploy` knows it", () => {
     const { stack, storage } = dockerStorage("aws");
     const project = new PrefectProject(stack, "project", { name: "etl", storage });
-    expect(() => new FlowDeployment(stack, "d", { project, name: "d", entrypoint: "flows/etl.py:etl", workPool: "pool", manageWithTerraform: true })).toThrow(
-      /\{\{ build_image\.image \}\} is only known when `prefect deploy` runs its step/,
+    expect(() => reported(new FlowDeployment(stack, "d", { project, name: "d", entrypoint: "flows/etl.py:etl", workPool: "pool", manageWithTerraform: true }))).toThrow(
+      /jobVariables "\{\{ build_image\.image \}\}": is only known when `prefect deploy` runs its step.*\[TerraformDeploymentValue\]/,
     );
   });
 });
@@ -506,7 +506,7 @@ describe("ImageWorkPool", () => {
   it("process and unknown types, bad names and limits, reported together", () => {
     const process = errorOf("aws", { type: "process" as any, name: "etl/images", concurrencyLimit: -1 });
     expectProblem(process, { prop: "type", value: "process", rule: "DockerWorkPoolRegistry", problem: "runs flows in a local process", fix: 'use a container type such as "docker", "kubernetes" or "ecs"' });
-    expectProblem(process, { prop: "name", value: "etl/images", rule: "WorkPoolName", problem: "must be non-empty and contain none of / % & > <", fix: 'use "etl-images"' });
+    expectProblem(process, { prop: "name", value: "etl/images", rule: "WorkPoolName", problem: "contains /, which Prefect refuses in names", fix: 'use "etl-images"' });
     expectProblem(process, { prop: "concurrencyLimit", value: -1, rule: "WorkPoolConcurrency", problem: "must be a whole number, at least 0", fix: null });
     expect(process.problems).toHaveLength(3);
     expectOnlyProblem(errorOf("aws", { type: "lambda" as any }), { prop: "type", value: "lambda", rule: "WorkPoolType", problem: "must be one of docker, kubernetes", fix: null });

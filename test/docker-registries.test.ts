@@ -18,7 +18,7 @@ import { EcrPushIdentity } from "../src/storage/docker/ecr-identity";
 import { EcrRegistry, EcrRegistryProps } from "../src/storage/docker/ecr-registry";
 import { ValidationError } from "../src/validation/errors";
 import { blockDataErrors } from "./support/shared";
-import { captureValidationError, expectOneLinePerProblem, problemAssertionsAt } from "./support/validation";
+import { captureValidationError, expectOneLinePerProblem, problemAssertionsAt, reported } from "./support/validation";
 
 const STACK = "test-stack";
 const PATH = `${STACK}/images`;
@@ -290,7 +290,7 @@ describe("EcrRegistry: bad input", () => {
   it("reports the full path when nested deeper", () => {
     const stack = new TerraformStack(Testing.app(), STACK);
     const team = new Construct(stack, "team-a");
-    expect(() => new EcrRegistry(team, "images", { ...ecrDefaults, accountId: "1" })).toThrow(`Invalid configuration for '${STACK}/team-a/images'`);
+    expect(() => reported(new EcrRegistry(team, "images", { ...ecrDefaults, accountId: "1" }))).toThrow(`Invalid configuration for '${STACK}/team-a/images'`);
   });
 });
 

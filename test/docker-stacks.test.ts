@@ -141,7 +141,7 @@ describe("docker-gar example", () => {
         ["roles/artifactregistry.writer", expect.stringMatching(/^\$\{google_service_account\.images_push-service-account_[0-9A-F]{8}\.member\}$/)],
       ].sort(),
     );
-    expect(all(stack, "prefect_work_pool")).toEqual([{ name: "cloud-run-push", type: "cloud-run:push" }]);
+    expect(all(stack, "prefect_work_pool")).toEqual([{ name: "cloud-run-pool", type: "cloud-run" }]);
   });
 });
 
@@ -160,7 +160,7 @@ describe("docker-acr example", () => {
     expect(all(stack, "azurerm_role_assignment").map((a) => [a.role_definition_name, a.principal_id])).toEqual([["AcrPull", "3f0c5a0e-8a4b-4c7e-9d1f-2b6e8c4a7d90"]]);
     const vars = stack.prefectYaml.deployments[0].work_pool.job_variables;
     expect(vars.image_registry).toEqual({ registry_url: "acmeprefectflows.azurecr.io", identity: vars.identities[0] });
-    expect(all(stack, "prefect_work_pool")).toEqual([{ name: "aci-push", type: "azure-container-instance:push" }]);
+    expect(all(stack, "prefect_work_pool")).toEqual([{ name: "aci-pool", type: "azure-container-instance" }]);
   });
 });
 

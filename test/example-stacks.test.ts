@@ -61,8 +61,8 @@ describe("s3-users", () => {
     const [pull] = stack.prefectYaml.pull;
     const pushArgs = push["prefect_aws.deployments.steps.push_to_s3"];
     const pullArgs = pull["prefect_aws.deployments.steps.pull_from_s3"];
-    expect(pushArgs).toMatchObject({ id: "push_code", requires: "prefect-aws>=0.3.4", bucket: "acme-prefect-flow-code", folder: "etl" });
-    expect(pullArgs).toMatchObject({ id: "pull_code", requires: "prefect-aws>=0.3.4", bucket: "{{ push_code.bucket }}", folder: "{{ push_code.folder }}" });
+    expect(pushArgs).toMatchObject({ id: "push_code", requires: "prefect-aws>=0.4.1", bucket: "acme-prefect-flow-code", folder: "etl/" });
+    expect(pullArgs).toMatchObject({ id: "pull_code", requires: "prefect-aws>=0.4.1", bucket: "{{ push_code.bucket }}", folder: "{{ push_code.folder }}" });
     expect(pushArgs.credentials).not.toEqual(pullArgs.credentials);
     expect(blockReferences(stack.prefectYaml).map((r) => r.slug)).toEqual(["aws-credentials", "aws-credentials"]);
   });
@@ -96,6 +96,6 @@ describe("s3-keyless", () => {
   });
 
   it("reads the folder suffix from the deploy environment, as in Prefect's guide", () => {
-    expect(stack.prefectYaml.push[0]["prefect_aws.deployments.steps.push_to_s3"].folder).toBe("reports/{{ $PREFECT_ENV }}");
+    expect(stack.prefectYaml.push[0]["prefect_aws.deployments.steps.push_to_s3"].folder).toBe("reports/{{ $PREFECT_ENV }}/");
   });
 });

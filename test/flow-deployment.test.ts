@@ -19,6 +19,7 @@ import { createHash } from "crypto";
 import { PrefectProject } from "../src/project/prefect-project";
 import { filesToUpload, uploadConstructId } from "../src/storage/upload";
 import { readShared } from "./support/shared";
+import { reported } from "./support/validation";
 
 const providerSchema = readShared("provider-schema.json");
 
@@ -199,19 +200,19 @@ describe("FlowDeployment: resources", () => {
 describe("FlowDeployment: what the provider cannot express is refused, never dropped", () => {
   it("a folder read from the deploy environment", () => {
     const ctx = stackWith((s) => new S3CodeStorage(s, "code", { bucketName: "acme-flows", folder: "etl", folderFromEnv: "ENV" }));
-    expect(() => deploy(ctx, "a")).toThrow(/\{\{ \$ENV \}\} is read from the environment of `prefect deploy`/);
+    expect(() => reported(deploy(ctx, "a"))).toThrow(/pull\[0\]\.prefect_aws\.deployments\.steps\.pull_from_s3\.folder "\{\{ \$ENV \}\}": is read from the environment of `prefect deploy`.*\[TerraformPullStep\]/);
   });
 
   it("a git_clone parameter the provider's pull steps lack (commit_sha)", () => {
     const ctx = stackWith((s) => new GitCodeStorage(s, "code", { repository: "https://github.com/acme/flows.git", commitSha: "a".repeat(40) }));
-    expect(() => deploy(ctx, "a")).toThrow(/pull_steps has no field for "commit_sha"/);
+    expect(() => reported(deploy(ctx, "a"))).toThrow(/pull\[0\]\.prefect\.deployments\.steps\.git_clone\.commit_sha "a{40}": has no field in prefect_deployment pull_steps \[TerraformPullStep\]/);
   });
 
   it("contradictory work pool / queue options", () => {
     const ctx = stackWith((s) => new LocalCodeStorage(s, "code", { directory: "/srv/flows" }));
-    expect(() => deploy(ctx, "a", { createWorkQueue: true })).toThrow(/createWorkQueue needs workQueueName/);
+    expect(() => reported(deploy(ctx, "a", { createWorkQueue: true }))).toThrow(/createWorkQueue true: needs workQueueName.*\[FlowDeploymentQueue\]/);
     const pool = new WorkPool(ctx.stack, "pool", { name: "k8s", type: "kubernetes" });
-    expect(() => deploy(ctx, "b", { workPool: pool, createWorkPool: { type: "process" } })).toThrow(/createWorkPool needs workPool as a name/);
+    expect(() => reported(deploy(ctx, "b", { workPool: pool, createWorkPool: { type: "process" } }))).toThrow(/createWorkPool \{"type":"process"\}: needs workPool as a name.*\[FlowDeploymentPool\]/);
   });
 });
 

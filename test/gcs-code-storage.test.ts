@@ -33,7 +33,7 @@ import { ValidationError } from "../src/validation/errors";
 import { parseInterfaces } from "./support/interfaces";
 import { blockDataErrors, blockReferences, blockSchema, prefectYamlSchemaErrors, stepSignatureErrors, stepsOf } from "./support/shared";
 import { PropsOrFactory, resourceOf, resourcesOf, SynthesizedStorage, synthStorageStack } from "./support/synth-storage";
-import { captureValidationError, expectOneLinePerProblem, problemAssertionsAt } from "./support/validation";
+import { captureValidationError, expectOneLinePerProblem, problemAssertionsAt, reported } from "./support/validation";
 
 const PROJECT = "acme-prefect";
 const BUCKET = "acme-flow-code";
@@ -217,7 +217,7 @@ describe("GcsCodeStorage: steps", () => {
         id: "push_code",
         requires: "prefect-gcp>=0.4.3",
         bucket: BUCKET,
-        folder: FOLDER,
+        folder: `${FOLDER}/`,
         credentials: `{{ prefect.blocks.gcp-credentials.${STEM}-push }}`,
       },
     });
@@ -340,7 +340,7 @@ describe("GcsCodeStorage: options", () => {
     expect(storage.pushServiceAccount).toBeUndefined();
     expect(synth).toHaveResourceWithProperties(StorageBucketIamMember, { member: `serviceAccount:${CI}`, role: roleRef("push"), condition: pushCondition() });
     expect(storage.pushSteps[0].toYaml()).toEqual({
-      "prefect_gcp.deployments.steps.push_to_gcs": { id: "push_code", requires: "prefect-gcp>=0.4.3", bucket: BUCKET, folder: FOLDER, project: PROJECT },
+      "prefect_gcp.deployments.steps.push_to_gcs": { id: "push_code", requires: "prefect-gcp>=0.4.3", bucket: BUCKET, folder: `${FOLDER}/`, project: PROJECT },
     });
     expect(storage.pullSteps[0].renderKwargs()).not.toHaveProperty("project");
     expect(storage.pullSteps[0].renderKwargs().credentials).toBe(`{{ prefect.blocks.gcp-credentials.${STEM}-pull }}`);
@@ -445,10 +445,10 @@ describe("GcsCodeStorage: options", () => {
   it("grantPull / grantPush refuse public and malformed members, naming path, value and rule", () => {
     const stack = new TerraformStack(Testing.app(), STACK);
     const storage = new GcsCodeStorage(stack, "code", defaults);
-    expect(() => storage.grantPull("allUsers")).toThrow(
+    expect(() => (storage.grantPull("allUsers"), reported(storage))).toThrow(
       /Invalid configuration for 'test-stack\/code\/grant-pull-allUsers'[\s\S]*member "allUsers": is public.*\[GcpIamMember\]/,
     );
-    expect(() => storage.grantPush("ci@acme.iam.gserviceaccount.com", "ci")).toThrow(
+    expect(() => (storage.grantPush("ci@acme.iam.gserviceaccount.com", "ci"), reported(storage))).toThrow(
       /member "ci@acme\.iam\.gserviceaccount\.com": must be a member identifier[\s\S]*Fix: use "serviceAccount:ci@acme\.iam\.gserviceaccount\.com"/,
     );
   });
@@ -501,7 +501,7 @@ describe("GcsCodeStorage: options", () => {
 
   it("folderFromEnv: the push step writes to <folder>/{{ $VAR }}, conditions stay on <folder>/", () => {
     const { json, storage } = synthStorage({ ...defaults, folderFromEnv: "PREFECT_ENV", restrictListingToFolder: true });
-    expect(storage.pushSteps[0].renderKwargs().folder).toBe(`${FOLDER}/{{ $PREFECT_ENV }}`);
+    expect(storage.pushSteps[0].renderKwargs().folder).toBe(`${FOLDER}/{{ $PREFECT_ENV }}/`);
     expect(storage.pullSteps[0].renderKwargs().folder).toBe("{{ push_code.folder }}");
     const b = bindings(json);
     expect(b["code_push-grant_objects"].condition).toEqual(pushCondition());
@@ -749,7 +749,7 @@ describe("GcsCodeStorage: other bad input", () => {
   it("reports the full path when nested deeper in the tree", () => {
     const stack = new TerraformStack(Testing.app(), STACK);
     const team = new Construct(stack, "team-a");
-    expect(() => new GcsCodeStorage(team, "code", { ...defaults, bucketName: "ab" })).toThrow(`Invalid configuration for '${STACK}/team-a/code'`);
+    expect(() => reported(new GcsCodeStorage(team, "code", { ...defaults, bucketName: "ab" }))).toThrow(`Invalid configuration for '${STACK}/team-a/code'`);
   });
 
   it("a valid configuration with every option throws nothing", () => {
@@ -865,7 +865,7 @@ describe("gcs-keys example", () => {
       id: "push_code",
       requires: "prefect-gcp>=0.4.3",
       bucket: "acme-prefect-flow-code-gcs",
-      folder: "etl",
+      folder: "etl/",
       credentials: "{{ prefect.blocks.gcp-credentials.acme-prefect-flow-code-gcs-etl-push }}",
     });
     expect(pull.credentials).toBe("{{ prefect.blocks.gcp-credentials.acme-prefect-flow-code-gcs-etl-pull }}");
@@ -936,6 +936,6 @@ describe("gcs-keyless example", () => {
   });
 
   it("reads the folder suffix from the deploy environment, as in Prefect's guide", () => {
-    expect(stack.prefectYaml.push[0]["prefect_gcp.deployments.steps.push_to_gcs"].folder).toBe("reports/{{ $PREFECT_ENV }}");
+    expect(stack.prefectYaml.push[0]["prefect_gcp.deployments.steps.push_to_gcs"].folder).toBe("reports/{{ $PREFECT_ENV }}/");
   });
 });

@@ -26,7 +26,7 @@ import { GitToken } from "../src/storage/git/git-token";
 import { ValidationError } from "../src/validation/errors";
 import { blockDataErrors, blockReferences, prefectYamlSchemaErrors, stepSignatureErrors, stepsOf } from "./support/shared";
 import { PropsOrFactory, resourcesOf, SynthesizedStorage, synthStorageStack } from "./support/synth-storage";
-import { captureValidationError, expectOneLinePerProblem, problemAssertionsAt } from "./support/validation";
+import { captureValidationError, expectOneLinePerProblem, problemAssertionsAt, reported } from "./support/validation";
 
 const STACK = "test-stack";
 const PATH = `${STACK}/code`;
@@ -870,7 +870,7 @@ describe("GitCodeStorage: bad input", () => {
   it("names the full construct path when nested", () => {
     const stack = new TerraformStack(Testing.app(), STACK);
     const team = new Construct(stack, "team-a");
-    expect(() => new GitCodeStorage(team, "code", { repository: "nope" })).toThrow(`Invalid configuration for '${STACK}/team-a/code'`);
+    expect(() => reported(new GitCodeStorage(team, "code", { repository: "nope" }))).toThrow(`Invalid configuration for '${STACK}/team-a/code'`);
   });
 });
 

@@ -21,7 +21,7 @@ const SET_WD = "prefect.deployments.steps.set_working_directory";
 function synthLocal(directory: string | ((stack: TerraformStack) => string)) {
   const stack = new TerraformStack(Testing.app(), STACK);
   const storage = new LocalCodeStorage(stack, "code", { directory: typeof directory === "function" ? directory(stack) : directory });
-  const synth = Testing.synth(stack);
+  const synth = Testing.synth(stack, true); // with validations: the app's problems throw here
   return { storage, synth, json: JSON.parse(synth) };
 }
 

@@ -28,7 +28,7 @@ describe("steps", () => {
     expect(step.toYaml()).toEqual({
       "prefect_aws.deployments.steps.push_to_s3": {
         id: "push_code",
-        requires: "prefect-aws>=0.3.4",
+        requires: "prefect-aws>=0.4.1",
         bucket: "b",
         folder: "f",
         credentials: "{{ prefect.blocks.aws-credentials.ci-push }}",
@@ -54,8 +54,11 @@ describe("steps", () => {
     expect(() => pushToS3({ id: "p", bucket: "b", folder: "f" }).output("directory" as any)).toThrow(/no output "directory"/);
   });
 
-  it("refuse ids Prefect could not template", () => {
-    expect(() => pushToS3({ id: "push code", bucket: "b", folder: "f" })).toThrow(/must match/);
+  it("refuse ids Prefect could not template, at synth with the document's other problems", () => {
+    const doc = new PrefectYamlDocument({ name: "x", push: [pushToS3({ id: "push code", bucket: "b", folder: "f" })] });
+    expect(doc.problems()).toEqual([
+      expect.objectContaining({ prop: "push[0].prefect_aws.deployments.steps.push_to_s3.id", value: "push code", rule: "StepId", fix: 'use "push_code"' }),
+    ]);
   });
 
   it("know their short name (prefect_deployment pull step type)", () => {
@@ -141,9 +144,9 @@ describe("PrefectYamlDocument", () => {
         { name: "b", entrypoint: "a.py:f", workPool: { name: "p", jobVariables: { cpu: 1024 } } },
       ],
     });
-    expect(doc.problems()).toEqual([
-      'deployment "a": {{ build_image.image }} in job variables or parameters names no build or push step',
-      'deployment "b": {{ build_image.image }} in job variables or parameters names no build or push step',
+    expect(doc.problems().map((p) => [p.prop, p.value, p.rule, p.problem])).toEqual([
+      ['deployments["a"].workPool.jobVariables', "{{ build_image.image }}", "StepOutputReference", 'names no build or push step with id "build_image"'],
+      ['deployments["b"].workPool.jobVariables', "{{ build_image.image }}", "StepOutputReference", 'names no build or push step with id "build_image"'],
     ]);
     doc.build.push(runShellScript({ id: "build_image", script: "docker build ." }));
     expect(doc.problems()).toEqual([]);
@@ -168,25 +171,40 @@ describe("PrefectYamlDocument", () => {
   it("reports step-output references to unknown or later steps", () => {
     const pull = pullFromS3({ bucket: new StepOutputRef("push_code", "bucket"), folder: "f" });
     const doc = new PrefectYamlDocument({ name: "x", pull: [pull] });
-    expect(doc.problems()).toEqual([expect.stringMatching(/no earlier step has id "push_code"/)]);
-    expect(() => doc.toObject()).toThrow(/push_code/);
+    expect(doc.problems()).toEqual([
+      {
+        prop: "prefect.yaml step prefect_aws.deployments.steps.pull_from_s3",
+        value: "{{ push_code.bucket }}",
+        rule: "StepOutputReference",
+        problem: 'no earlier step has id "push_code" (build, then push, then pull run in order)',
+        fix: 'give an earlier step id "push_code", or reference one that runs before',
+      },
+    ]);
+    expect(() => doc.toObject()).toThrow(/push_code.*\[StepOutputReference\]/);
   });
 
   it("reports bad entrypoints, duplicate names and malformed schedules", () => {
     const doc = new PrefectYamlDocument({ name: "x" })
       .addDeployment({ name: "a", entrypoint: "flows/etl.py" })
       .addDeployment({ name: "a", entrypoint: "f.py:g", schedules: [{ cron: "* *" } as any, { cron: "0 * * * *", interval: 5 } as any] });
-    const problems = doc.problems().join("\n");
-    expect(problems).toMatch(/entrypoint "flows\/etl.py" must look like/);
-    expect(problems).toMatch(/"a" is used twice/);
-    expect(problems).toMatch(/cron "\* \*" needs 5 fields/);
-    expect(problems).toMatch(/exactly one of cron, interval, rrule \(got cron, interval\)/);
+    const problems = doc.problems();
+    expect(problems.map((p) => [p.prop, p.value, p.rule])).toEqual([
+      ['deployments["a"].entrypoint', "flows/etl.py", "DeploymentEntrypoint"],
+      ['deployments["a"].name', "a", "DeploymentName"],
+      ['deployments["a"].schedules[0].cron', "* *", "CronExpression"],
+      ['deployments["a"].schedules[1]', ["cron", "interval"], "ScheduleKind"],
+    ]);
+    expect(problems[0].fix).toBe('e.g. "flows/etl.py:etl"');
+    expect(problems[1].problem).toMatch(/used twice/);
   });
 
   it("never writes a Terraform token: it names the field and the fix", () => {
     const stack = new TerraformStack(Testing.app(), "s");
     const bucket = new TerraformVariable(stack, "bucket", { type: "string" }).stringValue;
     const doc = new PrefectYamlDocument({ name: "x", push: [pushToS3({ id: "p", bucket, folder: "f" })] });
+    expect(doc.problems()).toEqual([
+      expect.objectContaining({ prop: "push[0].prefect_aws.deployments.steps.push_to_s3.bucket", value: bucket, rule: "NoTerraformTokenInPrefectYaml", fix: expect.stringMatching(/prefect\.variables/) }),
+    ]);
     expect(() => doc.toObject()).toThrow(/push\[0\]\.prefect_aws\.deployments\.steps\.push_to_s3\.bucket.*Terraform token.*prefect\.variables/s);
   });
 

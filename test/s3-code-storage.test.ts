@@ -25,7 +25,7 @@ import { S3Identity } from "../src/storage/s3/identity";
 import { S3CodeStorage, S3CodeStorageProps } from "../src/storage/s3/s3-code-storage";
 import { ValidationError } from "../src/validation/errors";
 import { PropsOrFactory, resourceOf, resourcesOf, SynthesizedStorage, synthStorageStack } from "./support/synth-storage";
-import { captureValidationError, expectOneLinePerProblem, problemAssertionsAt } from "./support/validation";
+import { captureValidationError, expectOneLinePerProblem, problemAssertionsAt, reported } from "./support/validation";
 
 const BUCKET = "acme-flow-code";
 const FOLDER = "flows/etl";
@@ -76,7 +76,8 @@ function expectedPullPolicy(kms?: string, bucket = BUCKET, folder = FOLDER) {
         Effect: "Allow",
         Action: "s3:ListBucket",
         Resource: `arn:aws:s3:::${bucket}`,
-        Condition: { StringLike: { "s3:prefix": [`${folder}/*`] } },
+        // prefect-aws < 0.7.11 lists Prefix=<folder>, later versions Prefix=<folder>/.
+        Condition: { StringLike: { "s3:prefix": [folder, `${folder}/*`] } },
       },
       { Sid: "PullFlowCode", Effect: "Allow", Action: "s3:GetObject", Resource: `arn:aws:s3:::${bucket}/${folder}/*` },
       ...(kms ? [{ Sid: "DecryptFlowCode", Effect: "Allow", Action: "kms:Decrypt", Resource: kms }] : []),
@@ -310,7 +311,7 @@ describe("S3CodeStorage: options", () => {
 
     const push = storage.pushSteps[0].toYaml();
     expect(push).toEqual({
-      "prefect_aws.deployments.steps.push_to_s3": { id: "push_code", requires: "prefect-aws>=0.3.4", bucket: BUCKET, folder: FOLDER },
+      "prefect_aws.deployments.steps.push_to_s3": { id: "push_code", requires: "prefect-aws>=0.4.1", bucket: BUCKET, folder: `${FOLDER}/` },
     });
     // The pull side is unchanged.
     expect(storage.pullSteps[0].renderKwargs().credentials).toBe(`{{ prefect.blocks.aws-credentials.${STEM}-pull }}`);
@@ -335,7 +336,7 @@ describe("S3CodeStorage: options", () => {
     expect(storage.pullSteps[0].toYaml()).toEqual({
       "prefect_aws.deployments.steps.pull_from_s3": {
         id: "pull_code",
-        requires: "prefect-aws>=0.3.4",
+        requires: "prefect-aws>=0.4.1",
         bucket: "{{ push_code.bucket }}",
         folder: "{{ push_code.folder }}",
       },
@@ -442,7 +443,7 @@ describe("S3CodeStorage: options", () => {
 
   it("folderFromEnv: the push step writes to <folder>/{{ $VAR }}, grants stay on <folder>/*", () => {
     const { json, storage } = synthStorage({ ...defaults, folderFromEnv: "PREFECT_ENV", pullIdentity: S3Identity.role("worker") });
-    expect(storage.pushSteps[0].renderKwargs().folder).toBe(`${FOLDER}/{{ $PREFECT_ENV }}`);
+    expect(storage.pushSteps[0].renderKwargs().folder).toBe(`${FOLDER}/{{ $PREFECT_ENV }}/`);
     expect(storage.pullSteps[0].renderKwargs().folder).toBe("{{ push_code.folder }}");
     expect(policyOf(resourceOf(json, "aws_iam_user_policy", "push-user-policy"))).toEqual(expectedPushPolicy());
     expect(policyOf(resourceOf(json, "aws_iam_role_policy", "pull-role-policy"))).toEqual(expectedPullPolicy());
@@ -467,9 +468,9 @@ describe("S3CodeStorage: steps", () => {
     expect(push.toYaml()).toEqual({
       "prefect_aws.deployments.steps.push_to_s3": {
         id: "push_code",
-        requires: "prefect-aws>=0.3.4",
+        requires: "prefect-aws>=0.4.1",
         bucket: BUCKET,
-        folder: FOLDER,
+        folder: `${FOLDER}/`,
         credentials: `{{ prefect.blocks.aws-credentials.${STEM}-push }}`,
       },
     });
@@ -482,7 +483,7 @@ describe("S3CodeStorage: steps", () => {
     expect(pull.toYaml()).toEqual({
       "prefect_aws.deployments.steps.pull_from_s3": {
         id: "pull_code",
-        requires: "prefect-aws>=0.3.4",
+        requires: "prefect-aws>=0.4.1",
         bucket: "{{ push_code.bucket }}",
         folder: "{{ push_code.folder }}",
         credentials: `{{ prefect.blocks.aws-credentials.${STEM}-pull }}`,
@@ -617,6 +618,12 @@ describe("S3CodeStorage: bad folders", () => {
 });
 
 describe("S3CodeStorage: other bad input", () => {
+  it("kmsKeyArn must be a key ARN: an alias is refused, with the command that gives the ARN", () => {
+    const error = validationErrorOf({ bucketName: BUCKET, folder: FOLDER, kmsKeyArn: "alias/flows" });
+    expect(error.problems.map((p) => [p.prop, p.value, p.rule])).toEqual([["kmsKeyArn", "alias/flows", "AwsKmsKeyArn"]]);
+    expect(error.problems[0].fix).toMatch(/aws kms describe-key --key-id alias\/flows --query KeyMetadata\.Arn/);
+  });
+
   it.each([
     ["uppercase", "EtlCode", 'use "etlcode"'],
     ["underscore", "etl_code", 'use "etl-code"'],
@@ -717,7 +724,7 @@ describe("S3CodeStorage: other bad input", () => {
   it("reports the full path when nested deeper in the tree", () => {
     const stack = new TerraformStack(Testing.app(), STACK);
     const team = new Construct(stack, "team-a");
-    expect(() => new S3CodeStorage(team, "code", { bucketName: "ab", folder: FOLDER })).toThrow(
+    expect(() => reported(new S3CodeStorage(team, "code", { bucketName: "ab", folder: FOLDER }))).toThrow(
       `Invalid configuration for '${STACK}/team-a/code'`,
     );
   });

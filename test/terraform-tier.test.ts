@@ -91,7 +91,7 @@ describe("s3-users plan", () => {
         Effect: "Allow",
         Action: "s3:ListBucket",
         Resource: "arn:aws:s3:::acme-prefect-flow-code",
-        Condition: { StringLike: { "s3:prefix": ["etl/*"] } },
+        Condition: { StringLike: { "s3:prefix": ["etl", "etl/*"] } },
       },
       { Sid: "PullFlowCode", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::acme-prefect-flow-code/etl/*" },
     ]);

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { slugify } from "../src/prefect/slugify";
 import { defaultNameStem, fitName, logicalName } from "../src/storage/names";
-import { ValidationError, ValidationErrors } from "../src/validation/errors";
+import { ProblemReport, ValidationError, ValidationErrors } from "../src/validation/errors";
 import { findings, Rule } from "../src/validation/rule";
 import * as rules from "../src/validation/rules";
 import { BlockName, EnvVarName, IamName, S3BucketName, StorageFolder, VariableName } from "../src/validation/rules";
@@ -239,14 +239,15 @@ describe("ValidationErrors", () => {
     expect(error.constructPath).toBe("root/code");
     expect(error.problems).toEqual([
       {
+        path: "root/code",
         prop: "bucketName",
         value: "bad_bucket",
         rule: "S3BucketName",
         problem: "may contain only lowercase letters, digits, dots and hyphens",
         fix: 'use a name such as "bad-bucket"',
       },
-      { prop: "folder", value: "/flows", rule: "StorageFolder", problem: "starts with '/'; object names are relative to the bucket", fix: 'use "flows"' },
-      { prop: "days", value: 0, rule: "S3Lifecycle", problem: "must be at least 1", fix: undefined },
+      { path: "root/code", prop: "folder", value: "/flows", rule: "StorageFolder", problem: "starts with '/'; object names are relative to the bucket", fix: 'use "flows"' },
+      { path: "root/code", prop: "days", value: 0, rule: "S3Lifecycle", problem: "must be at least 1", fix: undefined },
     ]);
   });
 
@@ -284,10 +285,43 @@ describe("ValidationErrors", () => {
     expect(() => errors.throwIfAny("x")).toThrow("contains a template or interpolation");
   });
 
-  it("throwIfAny takes a construct and uses its path", () => {
+  it("report() hands the problems to the app, with the construct's path, and the construct goes on", () => {
     const stack = new TerraformStack(Testing.app(), "my-stack");
     const errors = new ValidationErrors().check(IamName, "role", "a b");
-    expect(() => errors.throwIfAny(stack)).toThrow("Invalid configuration for 'my-stack':\n  - role \"a b\": may contain only letters");
+    expect(errors.report(stack)).toBe(false);
+    expect(new ValidationErrors().report(stack)).toBe(true);
+    expect(() => ProblemReport.of(stack).throwIfAny()).toThrow("Invalid configuration for 'my-stack':\n  - role \"a b\": may contain only letters");
+  });
+});
+
+describe("ProblemReport", () => {
+  it("throws every problem of the app once, at synth, grouped by construct, with no stack trace or object dump", () => {
+    const app = Testing.app();
+    const a = new TerraformStack(app, "a");
+    const b = new TerraformStack(app, "b");
+    new ValidationErrors().check(S3BucketName, "bucketName", "Bad_Bucket").report(b);
+    new ValidationErrors().check(IamName, "role", "a b").report(a);
+    ProblemReport.of(a).addCheck(() => [{ path: "a/project", prop: "deployments", value: "x", rule: "Late", problem: "found at synth" }]);
+    const error = captureValidationError(() => app.synth());
+    expect(error.problems.map((p) => [p.path, p.rule])).toEqual([
+      ["b", "S3BucketName"],
+      ["a", "IamName"],
+      ["a/project", "Late"],
+    ]);
+    expect(error.message.split("\n")[0]).toBe("3 problems in 3 constructs; nothing was synthesized.");
+    expect(error.message.match(/Invalid configuration for/g)).toHaveLength(3);
+    expect(error.stack).toBe(`ValidationError: ${error.message}`);
+    expect(Object.keys(error)).toEqual([]);
+    // Neither stack was written: the first stack validated reported the second one's problem too.
+    expect(fs.existsSync(path.join(app.outdir, "stacks", "a", "cdk.tf.json"))).toBe(false);
+    expect(fs.existsSync(path.join(app.outdir, "stacks", "b", "cdk.tf.json"))).toBe(false);
+  });
+
+  it("lets an app with no problem synthesize", () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, "ok");
+    new ValidationErrors().check(IamName, "role", "fine").report(stack);
+    expect(() => app.synth()).not.toThrow();
   });
 });
 

@@ -7,7 +7,9 @@ import { WorkPool } from "../prefect/provider/work-pool";
 import { WorkQueue } from "../prefect/provider/work-queue";
 import { Schedule } from "../prefect/schedules";
 import { Step } from "../prefect/steps/step";
-import { collectRefs, renderValue, StepOutputRef, TemplateValue } from "../prefect/template";
+import { collectRefs, findTokens, renderValue, StepOutputRef, TemplateValue } from "../prefect/template";
+import { ValidationErrors } from "../validation/errors";
+import { WorkPoolType as WorkPoolTypeRule } from "../validation/rules";
 import { PrefectProject } from "../project/prefect-project";
 import { providerPullSteps } from "./pull-steps";
 
@@ -88,12 +90,14 @@ export class FlowDeployment extends Construct {
 
   constructor(scope: Construct, id: string, props: FlowDeploymentProps) {
     super(scope, id);
+    const errors = new ValidationErrors();
     if (props.createWorkQueue && !props.workQueueName) {
-      throw new Error(`${this.node.path}: createWorkQueue needs workQueueName [FlowDeploymentQueue]`);
+      errors.add("createWorkQueue", true, "FlowDeploymentQueue", "needs workQueueName: the queue to create has no name", "set workQueueName, or drop createWorkQueue to use the pool's default queue");
     }
     if (props.createWorkPool && typeof props.workPool !== "string") {
-      throw new Error(`${this.node.path}: createWorkPool needs workPool as a name, not an existing WorkPool resource [FlowDeploymentPool]`);
+      errors.add("createWorkPool", props.createWorkPool, "FlowDeploymentPool", "needs workPool as a name: the WorkPool resource given already creates the pool", "drop createWorkPool, or pass the pool's name as workPool");
     }
+    errors.check(WorkPoolTypeRule, "createWorkPool.type", props.createWorkPool?.type);
     const workPoolName = typeof props.workPool === "string" ? props.workPool : props.workPool.nameInput;
     this.spec = {
       name: props.name,
@@ -129,11 +133,13 @@ export class FlowDeployment extends Construct {
         dependsOn: this.workPool ? [this.workPool] : undefined,
       });
     }
-    if (!props.manageWithTerraform) return;
+    if (!props.manageWithTerraform) {
+      errors.report(this);
+      return;
+    }
 
     const doc = props.project.document;
     const earlier = [...(props.build ?? doc.build), ...(props.push ?? doc.push)];
-    const where = `${this.node.path} (deployment "${props.name}")`;
     this.flow = sharedFlow(props.project, props.flowName ?? defaultFlowName(props.entrypoint));
     this.deployment = new Deployment(this, "deployment", {
       name: props.name,
@@ -144,12 +150,12 @@ export class FlowDeployment extends Construct {
       tags: props.tags,
       workPoolName,
       workQueueName: props.workQueueName,
-      parameters: json(props.parameters, `${where}.parameters`),
-      jobVariables: json(doc.jobVariablesOf(this.spec), `${where}.job_variables`),
+      parameters: json(errors, props.parameters, "parameters"),
+      jobVariables: json(errors, doc.jobVariablesOf(this.spec), "jobVariables"),
       concurrencyLimit: props.concurrencyLimit,
       enforceParameterSchema: props.enforceParameterSchema,
       paused: props.paused,
-      pullSteps: providerPullSteps(props.pull ?? doc.pull, earlier),
+      pullSteps: providerPullSteps(props.pull ?? doc.pull, earlier, errors),
       dependsOn: nonEmpty([this.workPool, this.workQueue].filter((r): r is WorkPool | WorkQueue => r !== undefined)),
     });
     (props.schedules ?? []).forEach((s, i) => {
@@ -166,6 +172,7 @@ export class FlowDeployment extends Construct {
         }),
       );
     });
+    errors.report(this);
   }
 }
 
@@ -189,13 +196,15 @@ export function defaultFlowName(entrypoint: string): string {
 
 /**
  * JSON for a Terraform-managed deployment. A step output (`{{ build_image.image }}`) is only filled in
- * by `prefect deploy`; Prefect would take it literally here, so it is refused.
+ * by `prefect deploy`; Prefect would take it literally here, so it is a problem.
  */
-function json(value: { readonly [name: string]: TemplateValue } | undefined, where: string): string | undefined {
+function json(errors: ValidationErrors, value: { readonly [name: string]: TemplateValue } | undefined, prop: string): string | undefined {
   if (value === undefined || Object.keys(value).length === 0) return undefined;
   const outputRef = collectRefs(value as TemplateValue).find((r) => r instanceof StepOutputRef);
   if (outputRef) {
-    throw new Error(`${where}: ${outputRef} is only known when \`prefect deploy\` runs its step; a Terraform-managed deployment needs a fixed value (e.g. the image built by CI).`);
+    errors.add(prop, String(outputRef), "TerraformDeploymentValue", "is only known when `prefect deploy` runs its step; a Terraform-managed deployment needs a fixed value", "use a fixed value (e.g. the image CI built), or keep this deployment to prefect.yaml");
+    return undefined;
   }
-  return JSON.stringify(renderValue(value as TemplateValue, where));
+  if (findTokens(value as TemplateValue, prop).length) return undefined; // reported by the prefect.yaml checks
+  return JSON.stringify(renderValue(value as TemplateValue, prop));
 }

@@ -1,5 +1,6 @@
 import { DeploymentPullStep } from "../prefect/provider/deployment";
 import { Step } from "../prefect/steps/step";
+import { ValidationErrors } from "../validation/errors";
 import { EnvRef, renderValue, StepOutputRef, TemplateRef, TemplateString, TemplateValue } from "../prefect/template";
 
 /** Pull step types the Prefect provider's `prefect_deployment.pull_steps` knows. */
@@ -38,12 +39,13 @@ const FIELDS: Record<string, keyof DeploymentPullStep> = {
  * steps return their inputs). Block and variable references stay: the worker resolves them at run time.
  * Anything the provider cannot express is refused with the reason, never dropped.
  */
-export function providerPullSteps(pull: Step[], earlier: Step[]): DeploymentPullStep[] {
+export function providerPullSteps(pull: Step[], earlier: Step[], errors: ValidationErrors): DeploymentPullStep[] {
+  const keepToYaml = "keep this deployment to prefect.yaml (manageWithTerraform: false)";
   return pull.map((step, i) => {
-    const where = `pull[${i}] (${step.fn})`;
+    const where = `pull[${i}].${step.fn}`;
     const type = step.shortName as (typeof PROVIDER_PULL_STEP_TYPES)[number];
     if (!PROVIDER_PULL_STEP_TYPES.includes(type)) {
-      throw new Error(`${where}: prefect_deployment pull_steps has no type "${type}"; keep this deployment to prefect.yaml.`);
+      errors.add(where, type, "TerraformPullStep", `is not a type prefect_deployment pull_steps has (${PROVIDER_PULL_STEP_TYPES.join(", ")})`, keepToYaml);
     }
     const out: Record<string, unknown> = { type };
     if (step.requires) out.requires = step.requires;
@@ -51,35 +53,45 @@ export function providerPullSteps(pull: Step[], earlier: Step[]): DeploymentPull
       if (value === undefined) continue;
       const field = FIELDS[param];
       if (!field) {
-        throw new Error(`${where}: prefect_deployment pull_steps has no field for "${param}"; keep this deployment to prefect.yaml.`);
+        errors.add(`${where}.${param}`, value === null || typeof value !== "object" ? value : String(value), "TerraformPullStep", "has no field in prefect_deployment pull_steps", keepToYaml);
+        continue;
       }
-      out[field] = renderValue(resolveOutputs(value, earlier, `${where}.${param}`), `${where}.${param}`);
+      const resolved = resolveOutputs(value, earlier, `${where}.${param}`, errors);
+      if (resolved !== undefined) out[field] = renderValue(resolved, `${where}.${param}`);
     }
     return out as unknown as DeploymentPullStep;
   });
 }
 
-/** Replaces step-output references by the referenced step's parameter; refuses deploy-time env vars. */
-function resolveOutputs(value: TemplateValue, earlier: Step[], where: string): TemplateValue {
+/**
+ * Replaces step-output references by the referenced step's parameter; deploy-time env vars and
+ * outputs only a step run can give are recorded as problems (the value is then undefined).
+ */
+function resolveOutputs(value: TemplateValue, earlier: Step[], where: string, errors: ValidationErrors): TemplateValue | undefined {
+  let unresolvable = false;
   const resolveRef = (ref: TemplateRef): TemplateValue => {
     if (ref instanceof EnvRef) {
-      throw new Error(`${where}: ${ref} is read from the environment of \`prefect deploy\`, which does not run here; use a fixed folder.`);
+      errors.add(where, String(ref), "TerraformPullStep", "is read from the environment of `prefect deploy`, which does not run for a Terraform-managed deployment", "use a fixed folder (no folderFromEnv), or keep this deployment to prefect.yaml");
+      unresolvable = true;
+      return "";
     }
     if (!(ref instanceof StepOutputRef)) return ref;
     const source = earlier.find((s) => s.id === ref.stepId);
     const resolved = source?.params[ref.key];
     if (resolved === undefined) {
-      throw new Error(`${where}: ${ref} is only known when \`prefect deploy\` runs the step "${ref.stepId}"; it cannot be set by Terraform.`);
+      errors.add(where, String(ref), "TerraformPullStep", `is only known when \`prefect deploy\` runs the step "${ref.stepId}"; Terraform cannot set it`, "use a fixed value, or keep this deployment to prefect.yaml");
+      unresolvable = true;
+      return "";
     }
-    return resolveOutputs(resolved, earlier, where);
+    return resolveOutputs(resolved, earlier, where, errors) ?? "";
   };
-  if (value instanceof TemplateRef) return resolveRef(value);
-  if (value instanceof TemplateString) {
-    return new TemplateString(value.parts.map((p) => (p instanceof TemplateRef ? String(resolveRef(p)) : p)));
-  }
-  if (Array.isArray(value)) return value.map((v) => resolveOutputs(v, earlier, where));
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === undefined ? v : resolveOutputs(v, earlier, where)]));
-  }
-  return value;
+  const walk = (v: TemplateValue): TemplateValue => {
+    if (v instanceof TemplateRef) return resolveRef(v);
+    if (v instanceof TemplateString) return new TemplateString(v.parts.map((p) => (p instanceof TemplateRef ? String(resolveRef(p)) : p)));
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x === undefined ? x : walk(x)]));
+    return v;
+  };
+  const out = walk(value);
+  return unresolvable ? undefined : out;
 }

@@ -4,6 +4,7 @@ import { WorkPool } from "../prefect/provider/work-pool";
 import { IImageCodeStorage } from "../storage/docker/image-code-storage";
 import { ValidationErrors } from "../validation/errors";
 import { DockerWorkPoolRegistry } from "../validation/rules/docker-work-pool-registry";
+import { WorkPoolName } from "../validation/rules";
 import { WorkPoolType } from "./flow-deployment";
 
 /** Work pool types whose flow runs are containers (every type but `process`). */
@@ -81,12 +82,15 @@ export class ImageWorkPool extends Construct {
     if (!IMAGE_WORK_POOL_TYPES.includes(props.type) && (props.type as string) !== "process") {
       errors.add("type", props.type, "WorkPoolType", `must be one of ${IMAGE_WORK_POOL_TYPES.join(", ")}`);
     }
-    checkWorkPoolName(errors, props.name);
+    if (Token.isUnresolved(props.name)) {
+      errors.add("name", props.name, "WorkPoolName", "must be known at synth time: prefect.yaml names the pool", "pass the pool's name as a literal");
+    }
+    errors.check(WorkPoolName, "name", props.name);
     if (props.concurrencyLimit !== undefined && !(Number.isInteger(props.concurrencyLimit) && props.concurrencyLimit >= 0)) {
       errors.add("concurrencyLimit", props.concurrencyLimit, "WorkPoolConcurrency", "must be a whole number, at least 0");
     }
     if (props.baseJobTemplate) checkBaseJobTemplate(errors, props.baseJobTemplate, props.storage.fixedImage !== undefined);
-    errors.throwIfAny(this);
+    errors.report(this);
 
     if (props.baseJobTemplate) {
       this.defaultImage = props.storage.fixedImage;
@@ -155,13 +159,4 @@ function placeholders(value: unknown, found = new Set<string>()): Set<string> {
   } else if (Array.isArray(value)) value.forEach((v) => placeholders(v, found));
   else if (value && typeof value === "object") Object.values(value).forEach((v) => placeholders(v, found));
   return found;
-}
-
-/** Prefect refuses names that are empty or hold `/ % & > <` (they break API URLs). */
-function checkWorkPoolName(errors: ValidationErrors, name: string): void {
-  if (Token.isUnresolved(name)) {
-    errors.add("name", name, "WorkPoolName", "must be known at synth time: prefect.yaml names the pool");
-  } else if (name.trim() === "" || /[/%&><]/.test(name)) {
-    errors.add("name", name, "WorkPoolName", "must be non-empty and contain none of / % & > <", `use "${name.replace(/[/%&><]+/g, "-").trim() || "docker-pool"}"`);
-  }
 }

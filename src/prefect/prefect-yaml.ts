@@ -1,6 +1,8 @@
-import { Schedule, renderSchedule, scheduleProblems } from "./schedules";
+import { Finding, ValidationErrors } from "../validation/errors";
+import { PositiveInteger, StepRequirement, WorkPoolName } from "../validation/rules";
+import { checkSchedule, renderSchedule, Schedule } from "./schedules";
 import { Step } from "./steps/step";
-import { collectRefs, renderValue, StepOutputRef, TemplateRef, TemplateValue } from "./template";
+import { collectRefs, findTokens, renderValue, StepOutputRef, TemplateRef, TemplateValue } from "./template";
 
 /** Where a deployment runs. */
 export interface WorkPoolSpec {
@@ -105,38 +107,55 @@ export class PrefectYamlDocument {
     ];
   }
 
-  /** Problems Prefect would hit at deploy time, as sentences (empty when the document is sound). */
-  problems(): string[] {
-    const problems: string[] = [];
-    const names = new Set<string>();
+  /**
+   * What Prefect would refuse or get wrong at deploy or run time, each with the place in the document
+   * (`deployments["etl"].schedules[0].cron`), the value, a rule ID and a fix. Empty when sound.
+   */
+  problems(): Finding[] {
+    const errors = new ValidationErrors();
     const sections = (d?: DeploymentSpec) => SECTIONS.map((s) => d?.[s] ?? this[s]);
-    for (const d of this.deployments) {
-      if (!d.name) problems.push("a deployment has an empty name");
-      if (names.has(d.name)) problems.push(`deployment name "${d.name}" is used twice`);
+    SECTIONS.forEach((s) => checkSteps(errors, this[s], s));
+    const names = new Set<string>();
+    this.deployments.forEach((d, i) => {
+      const where = `deployments[${JSON.stringify(d.name ?? i)}]`;
+      if (typeof d.name !== "string" || d.name.trim() === "") {
+        errors.add(`deployments[${i}].name`, d.name, "DeploymentName", "must be a non-empty string", 'give every deployment a name, e.g. "etl-daily"');
+      } else if (names.has(d.name)) {
+        errors.add(`${where}.name`, d.name, "DeploymentName", "is used twice in this prefect.yaml; `prefect deploy` would deploy only one of them", `rename one, e.g. "${d.name}-2"`);
+      }
       names.add(d.name);
-      if (!/^[^:]+:[A-Za-z_][A-Za-z0-9_]*$/.test(d.entrypoint)) {
-        problems.push(`deployment "${d.name}": entrypoint "${d.entrypoint}" must look like path/to/file.py:flow_function`);
+      if (typeof d.entrypoint !== "string" || !ENTRYPOINT.test(d.entrypoint)) {
+        errors.add(`${where}.entrypoint`, d.entrypoint, "DeploymentEntrypoint", "must be path/to/file.py:flow_function", `e.g. "${suggestEntrypoint(d.entrypoint)}"`);
       }
-      for (const s of d.schedules ?? []) {
-        for (const p of scheduleProblems(s)) problems.push(`deployment "${d.name}": schedule ${p}`);
-      }
-      problems.push(...outputRefProblems(sections(d).flat(), `deployment "${d.name}"`));
+      (d.schedules ?? []).forEach((s, j) => checkSchedule(errors, s, `${where}.schedules[${j}]`));
+      errors.check(PositiveInteger, `${where}.concurrencyLimit`, d.concurrencyLimit);
+      // A deployment may name no pool: `prefect deploy --pool <name>` gives it. A named one must be valid.
+      errors.check(WorkPoolName, `${where}.workPool.name`, d.workPool?.name);
+      SECTIONS.forEach((s) => d[s] && checkSteps(errors, d[s]!, `${where}.${s}`));
+      checkOutputRefs(errors, sections(d).flat(), where);
       // Job variables and parameters are filled in after the build and push steps ran.
       const built = new Set([...(d.build ?? this.build), ...(d.push ?? this.push)].map((s) => s.id).filter(Boolean));
-      for (const ref of collectRefs({ ...this.jobVariablesOf(d), ...(d.parameters ?? {}) } as TemplateValue)) {
-        if (ref instanceof StepOutputRef && !built.has(ref.stepId)) {
-          problems.push(`deployment "${d.name}": ${ref} in job variables or parameters names no build or push step`);
+      const values = { parameters: d.parameters, "workPool.jobVariables": this.jobVariablesOf(d) };
+      for (const [key, value] of Object.entries(values)) {
+        for (const ref of collectRefs(value as TemplateValue)) {
+          if (ref instanceof StepOutputRef && !built.has(ref.stepId)) {
+            errors.add(`${where}.${key}`, String(ref), "StepOutputReference", `names no build or push step with id "${ref.stepId}"`, "give the step that produces it that id, or use a literal value");
+          }
         }
+        checkTokens(errors, value as TemplateValue, `${where}.${key}`);
       }
-    }
-    if (this.deployments.length === 0) problems.push(...outputRefProblems(sections().flat(), "top level"));
-    return problems;
+      const text = { name: d.name, entrypoint: d.entrypoint, version: d.version, description: d.description, tags: d.tags };
+      checkTokens(errors, text as TemplateValue, where);
+    });
+    if (this.deployments.length === 0) checkOutputRefs(errors, sections().flat(), "prefect.yaml");
+    checkTokens(errors, this.name, "name");
+    return [...errors.all];
   }
 
   /** Plain data in prefect.yaml's shape; throws if a Terraform token would leak into it. */
   toObject(): Record<string, unknown> {
-    const problems = this.problems();
-    if (problems.length) throw new Error(`prefect.yaml "${this.name}" is invalid:\n  - ${problems.join("\n  - ")}`);
+    // Reached with problems only when the app skipped validation; PrefectProject reports them at synth.
+    new ValidationErrors().addAll(this.problems()).throwIfAny(`prefect.yaml "${this.name}"`);
     const doc: Record<string, unknown> = { name: renderValue(this.name, "name") };
     if (this.prefectVersion) doc["prefect-version"] = this.prefectVersion;
     // Empty build/push sections are left out; `pull` is always written, so a worker's pull is explicit.
@@ -172,20 +191,58 @@ function renderDeployment(d: DeploymentSpec, i: number, jobVariables: { readonly
   return JSON.parse(JSON.stringify(out)); // drops undefined keys, keeps key order
 }
 
+const ENTRYPOINT = /^[^:]+:[A-Za-z_][A-Za-z0-9_]*$/;
+// Prefect resolves `{{ <id>.<key> }}` for ids of letters, digits, `_` and `-` (its docs use `clone-step`).
+const STEP_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** `flows/etl.py:etl` from what was given (`flows/etl.py`, `etl`, `flows/etl.py:run-etl`). */
+function suggestEntrypoint(given: unknown): string {
+  const text = typeof given === "string" ? given.trim() : "";
+  const [file, fn] = text.includes(":") ? text.split(":") : [text, ""];
+  const base = (file.split("/").pop() ?? "").replace(/\.py$/, "");
+  const name = (fn || base || "etl").replace(/[^A-Za-z0-9_]+/g, "_").replace(/^(?=\d)/, "_");
+  const path = file.endsWith(".py") ? file : file ? `${file}.py` : `flows/${name}.py`;
+  return `${path}:${name}`;
+}
+
+/** Step ids, `requires:` and Terraform tokens in the parameters of one section's steps. */
+function checkSteps(errors: ValidationErrors, steps: readonly Step[], where: string): void {
+  steps.forEach((step, i) => {
+    const at = `${where}[${i}].${step.fn}`;
+    if (step.id !== undefined && !STEP_ID.test(step.id)) {
+      const fixed = step.id.replace(/[^A-Za-z0-9_-]+/g, "_").replace(/^(?=[^A-Za-z_])/, "_");
+      errors.add(`${at}.id`, step.id, "StepId", "must start with a letter or _ and hold only letters, digits, _ and -: Prefect resolves {{ <id>.<key> }} only for such ids", `use "${fixed}"`);
+    }
+    errors.check(StepRequirement, `${at}.requires`, step.requires);
+    checkTokens(errors, step.params as TemplateValue, at);
+  });
+}
+
+/** A Terraform token would reach prefect.yaml as `${...}`, which Prefect takes literally. */
+function checkTokens(errors: ValidationErrors, value: TemplateValue | undefined, where: string): void {
+  for (const t of findTokens(value, where)) {
+    errors.add(
+      t.where,
+      t.value,
+      "NoTerraformTokenInPrefectYaml",
+      "is a Terraform token, only known after apply, and cannot be written into prefect.yaml",
+      "pass a literal, or route the value through a Prefect variable (knownOrVariable) and reference it as {{ prefect.variables.<name> }}",
+    );
+  }
+}
+
 /**
  * `{{ <id>.<key> }}` resolves against outputs of steps that ran before: build, then push, then
  * pull, each in order. A reference to a later or unknown step would silently stay unresolved.
  */
-function outputRefProblems(steps: Step[], where: string): string[] {
+function checkOutputRefs(errors: ValidationErrors, steps: Step[], where: string): void {
   const seen = new Set<string>();
-  const problems: string[] = [];
   for (const step of steps) {
     for (const ref of step.refs.filter((r): r is StepOutputRef => r instanceof StepOutputRef)) {
       if (!seen.has(ref.stepId)) {
-        problems.push(`${where}: step ${step.fn} references ${ref} but no earlier step has id "${ref.stepId}"`);
+        errors.add(`${where} step ${step.fn}`, String(ref), "StepOutputReference", `no earlier step has id "${ref.stepId}" (build, then push, then pull run in order)`, `give an earlier step id "${ref.stepId}", or reference one that runs before`);
       }
     }
     if (step.id) seen.add(step.id);
   }
-  return problems;
 }

@@ -1,3 +1,6 @@
+import { ValidationErrors } from "../validation/errors";
+import { CronExpression, IanaTimeZone, IsoDateTime, PositiveSeconds, RRuleString } from "../validation/rules";
+
 /** Fields every schedule kind may carry. */
 interface ScheduleBase {
   /** IANA time zone, e.g. `Europe/Berlin`. @default UTC */
@@ -30,14 +33,22 @@ export interface RRuleSchedule extends ScheduleBase {
 
 export type Schedule = CronSchedule | IntervalSchedule | RRuleSchedule;
 
-/** Problems with a schedule, as phrases (empty when it is fine). */
-export function scheduleProblems(s: Schedule): string[] {
-  const kinds = ["cron", "interval", "rrule"].filter((k) => (s as unknown as Record<string, unknown>)[k] !== undefined);
-  const problems: string[] = [];
-  if (kinds.length !== 1) problems.push(`must set exactly one of cron, interval, rrule (got ${kinds.join(", ") || "none"})`);
-  if ("cron" in s && s.cron !== undefined && s.cron.trim().split(/\s+/).length < 5) problems.push(`cron "${s.cron}" needs 5 fields`);
-  if ("interval" in s && s.interval !== undefined && !(s.interval > 0)) problems.push("interval must be a positive number of seconds");
-  return problems;
+/**
+ * Checks a schedule as Prefect's schedule models do when `prefect deploy` reads it (croniter for cron,
+ * dateutil for RRULEs, IANA zone names, positive intervals, ISO 8601 anchor dates), at runtime, since
+ * Python users pass plain dicts. `prop` names the schedule, e.g. `deployments["etl"].schedules[0]`.
+ */
+export function checkSchedule(errors: ValidationErrors, s: Schedule, prop: string): void {
+  const fields = s as unknown as Record<string, unknown>;
+  const kinds = ["cron", "interval", "rrule"].filter((k) => fields[k] !== undefined);
+  if (kinds.length !== 1) {
+    errors.add(prop, kinds, "ScheduleKind", `must set exactly one of cron, interval, rrule (got ${kinds.join(", ") || "none"})`, "keep one of cron, interval and rrule; use one schedule entry per kind");
+  }
+  errors.check(CronExpression, `${prop}.cron`, fields.cron);
+  errors.check(PositiveSeconds, `${prop}.interval`, fields.interval);
+  errors.check(IsoDateTime, `${prop}.anchorDate`, fields.anchorDate);
+  errors.check(RRuleString, `${prop}.rrule`, fields.rrule);
+  errors.check(IanaTimeZone, `${prop}.timezone`, fields.timezone);
 }
 
 /** The schedule as prefect.yaml's `schedules` entries take it. */

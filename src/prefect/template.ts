@@ -122,7 +122,7 @@ export function renderValue(value: TemplateValue | undefined, where: string): un
   if (value === undefined || value === null) return value;
   if (value instanceof TemplateRef || value instanceof TemplateString) return value.toString();
   if (typeof value === "string") {
-    if (Token.isUnresolved(value) || value.includes("${")) {
+    if (isTerraformToken(value)) {
       throw new Error(
         `${where}: the value ${JSON.stringify(value)} is a Terraform token, only known after apply, and cannot be written ` +
           "into prefect.yaml. Pass a literal, or route it through a Prefect variable (knownOrVariable) and reference it " +
@@ -140,6 +140,20 @@ export function renderValue(value: TemplateValue | undefined, where: string): un
     return out;
   }
   return value;
+}
+
+/** Whether a string is (or holds) a Terraform token, only known after apply. */
+export function isTerraformToken(value: string): boolean {
+  return Token.isUnresolved(value) || value.includes("${");
+}
+
+/** Where a value holds Terraform tokens, as `{ where, value }` (for synth-time checks). */
+export function findTokens(value: TemplateValue | undefined, where: string): Array<{ where: string; value: string }> {
+  if (typeof value === "string") return isTerraformToken(value) ? [{ where, value }] : [];
+  if (value instanceof TemplateString) return value.parts.flatMap((p) => (typeof p === "string" ? findTokens(p, where) : []));
+  if (value === null || typeof value !== "object" || value instanceof TemplateRef) return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => findTokens(v, `${where}[${i}]`));
+  return Object.entries(value).flatMap(([k, v]) => findTokens(v, `${where}.${k}`));
 }
 
 /** Every placeholder inside a value (for checks such as "each block reference exists"). */

@@ -7,8 +7,11 @@ import { Construct, IConstruct } from "constructs";
 import { PrefectBlock } from "../prefect/blocks/block";
 import { DeploymentSpec, PrefectYamlDocument } from "../prefect/prefect-yaml";
 import { Variable } from "../prefect/provider/variable";
+import { WorkPool } from "../prefect/provider/work-pool";
+import { missingJobVariables, requiredJobVariables } from "../prefect/work-pool-variables";
 import { BlockRef, VariableRef } from "../prefect/template";
 import { ICodeStorage } from "../storage/code-storage";
+import { Finding, ProblemReport } from "../validation/errors";
 import { GeneratedFile } from "./generated-file";
 import { PrefectIgnoreFile } from "./prefectignore-file";
 import { PrefectYamlFile } from "./prefect-yaml-file";
@@ -59,7 +62,10 @@ export class PrefectProject extends Construct {
     }
     this.outputDirectory = props.outputDirectory;
 
-    this.node.addValidation({ validate: () => [...this.document.problems(), ...this.unresolvedReferences()] });
+    // Checked at synth, when every deployment has been added; reported with the app's other problems.
+    ProblemReport.of(this).addCheck(() =>
+      [...this.document.problems(), ...this.unresolvedReferences(), ...this.missingJobVariables()].map((f) => ({ path: this.node.path, ...f })),
+    );
     addCustomSynthesis(this, { onSynthesize: (session) => this.writeFiles(session) });
   }
 
@@ -81,20 +87,56 @@ export class PrefectProject extends Construct {
     }
   }
 
+  /**
+   * Deployments on a pool of this stack that leave a variable unset which the pool's base job template
+   * requires without a default: every run of them would fail on the worker.
+   */
+  private missingJobVariables(): Finding[] {
+    const pools = TerraformStack.of(this).node.findAll().filter((c): c is WorkPool => c instanceof WorkPool);
+    const problems: Finding[] = [];
+    for (const d of this.document.deployments) {
+      for (const pool of pools.filter((p) => d.workPool && p.nameInput === d.workPool.name)) {
+        const jobVariables = this.document.jobVariablesOf(d);
+        const missing = missingJobVariables(requiredJobVariables(pool.typeInput, pool.baseJobTemplateInput), jobVariables);
+        if (missing.length === 0) continue;
+        problems.push({
+          prop: `deployments[${JSON.stringify(d.name)}].workPool.jobVariables`,
+          value: Object.keys(jobVariables),
+          rule: "WorkPoolJobVariables",
+          problem: `misses ${missing.join(", ")}, which the ${pool.typeInput ?? "pool's"} pool's base job template requires with no default: \`prefect deploy\` accepts the deployment, and every run fails on the worker`,
+          fix: `set ${missing.map((m) => `${m}: <value>`).join(", ")} in the deployment's job variables, or give pool "${pool.nameInput}" a base job template with defaults for them`,
+        });
+      }
+    }
+    return problems;
+  }
+
   /** Block and variable references that no construct of this stack creates. */
-  private unresolvedReferences(): string[] {
+  private unresolvedReferences(): Finding[] {
     const all = TerraformStack.of(this).node.findAll();
     const blocks = new Set(
       all.filter((c): c is PrefectBlock => c instanceof PrefectBlock).map((b) => `${b.typeSlug}/${b.blockName}`),
     );
     const variables = new Set(all.filter(isVariable).map((v) => v.nameInput));
-    const problems: string[] = [];
+    const problems: Finding[] = [];
     for (const ref of this.document.refs) {
       if (ref instanceof BlockRef && !blocks.has(`${ref.typeSlug}/${ref.blockName}`)) {
-        problems.push(`${ref} refers to no ${ref.typeSlug} block named "${ref.blockName}" in this stack`);
+        problems.push({
+          prop: "prefect.yaml",
+          value: String(ref),
+          rule: "BlockReference",
+          problem: `refers to no ${ref.typeSlug} block named "${ref.blockName}" in this stack; every run would fail to load it`,
+          fix: "create the block in this stack (e.g. with a storage construct or a *Block class), or reference one that is",
+        });
       }
       if (ref instanceof VariableRef && !variables.has(ref.variableName)) {
-        problems.push(`${ref} refers to no Prefect variable named "${ref.variableName}" in this stack`);
+        problems.push({
+          prop: "prefect.yaml",
+          value: String(ref),
+          rule: "VariableReference",
+          problem: `refers to no Prefect variable named "${ref.variableName}" in this stack`,
+          fix: "create the variable in this stack (knownOrVariable does), or reference one that is",
+        });
       }
     }
     return problems;

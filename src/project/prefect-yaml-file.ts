@@ -1,5 +1,5 @@
-import { stringify } from "yaml";
 import { PrefectYamlDocument } from "../prefect/prefect-yaml";
+import { yamlText } from "../prefect/yaml-text";
 import { GeneratedFile } from "./generated-file";
 
 /** `prefect.yaml`, rendered from a PrefectYamlDocument. */
@@ -9,7 +9,7 @@ export class PrefectYamlFile extends GeneratedFile {
     super();
   }
   render(): string {
-    const body = stringify(this.document.toObject(), { lineWidth: 0 });
+    const body = yamlText(this.document.toObject());
     return `# ${GeneratedFile.MARKER}\n${body}`;
   }
 }

@@ -5,7 +5,12 @@ import { EnvVarName, StorageFolder } from "../validation/rules";
 
 /** Where in a bucket or container the code goes, as prefect.yaml writes it and as grants scope it. */
 export interface CodeFolder {
-  /** The folder for the push step: a literal, or `<folder>/{{ $VAR }}` when read from the environment. */
+  /**
+   * The folder for the push step, ending in `/`: `<folder>/`, or `<folder>/{{ $VAR }}/` when read from
+   * the environment. The slash makes every version of the pull steps list `<folder>/` only: without it,
+   * prefect-aws before 0.7.11 and every prefect-gcp and prefect-azure list by the bare name, also get
+   * `etl-old/...` for folder `etl`, and fail on it (`relative_to` raises). All of them accept the slash.
+   */
   readonly value: string | TemplateString;
   /** The object-name prefix every grant is limited to: `<folder>/`. */
   readonly grantPrefix: string;
@@ -24,7 +29,7 @@ export function codeFolder(errors: ValidationErrors, folder: string, folderFromE
   errors.check(StorageFolder, "folder", folder);
   errors.check(EnvVarName, "folderFromEnv", folderFromEnv);
   return {
-    value: folderFromEnv ? template`${folder}/${new EnvRef(folderFromEnv)}` : folder,
+    value: folderFromEnv ? template`${folder}/${new EnvRef(folderFromEnv)}/` : `${folder}/`,
     grantPrefix: `${folder}/`,
   };
 }

@@ -28,7 +28,7 @@ export function synthStorageStack<P, S>(
   addProviders(stack);
   const storage = create(stack, typeof props === "function" ? (props as (stack: TerraformStack) => P)(stack) : props);
   after?.(storage);
-  const synth = Testing.synth(stack);
+  const synth = Testing.synth(stack, true); // with validations: the app's problems throw here, as in `app.synth()`
   return { synth, json: JSON.parse(synth), storage, stack };
 }
 

@@ -2,15 +2,21 @@
  * Assertions on the synth-time ValidationError a construct throws for bad input: catch it, then hold
  * one listed problem to its prop, value, rule ID, fix (or the absence of one) and printed line.
  */
-import { ValidationError } from "../../src/validation/errors";
+import { Construct, IConstruct } from "constructs";
+import { ProblemReport, ValidationError } from "../../src/validation/errors";
 
 /**
- * The ValidationError thrown by `build`. Any other error is rethrown; nothing thrown fails the test,
- * naming `input` (JSON) when given.
+ * The ValidationError that `build` throws (e.g. by synthesizing), or else the one its app reports
+ * at synth when `build` returns a construct (or an object holding one, e.g. `{ stack }`). Any other error is
+ * rethrown; no ValidationError fails the test, naming `input` (JSON) when given.
  */
 export function captureValidationError(build: () => unknown, input?: unknown): ValidationError {
   try {
-    build();
+    const built = build();
+    const construct: IConstruct | undefined = Construct.isConstruct(built)
+      ? built
+      : Object.values((built ?? {}) as object).find((v) => Construct.isConstruct(v));
+    if (construct) ProblemReport.of(construct).throwIfAny();
   } catch (e) {
     if (e instanceof ValidationError) return e;
     throw e;
@@ -37,10 +43,10 @@ export interface ExpectedProblem {
  */
 export function expectProblem(error: ValidationError, constructPath: string, expected: ExpectedProblem): void {
   const p = expected;
-  expect(error.constructPath).toBe(constructPath);
+  expect(error.problems.map((q) => q.path)).toContain(constructPath);
   expect(error.message).toContain(`Invalid configuration for '${constructPath}'`);
   const matching = error.problems.filter(
-    (q) => q.prop === p.prop && q.rule === p.rule && (typeof p.problem === "string" ? q.problem.includes(p.problem) : p.problem.test(q.problem)),
+    (q) => q.path === constructPath && q.prop === p.prop && q.rule === p.rule && (typeof p.problem === "string" ? q.problem.includes(p.problem) : p.problem.test(q.problem)),
   );
   if (matching.length !== 1) {
     throw new Error(`expected one ${p.rule} problem on ${p.prop} matching ${p.problem}; got:\n${error.message}`);
@@ -62,9 +68,9 @@ export function expectOnlyProblem(error: ValidationError, constructPath: string,
   expect(error.problems).toHaveLength(1);
 }
 
-/** Asserts one message for all problems: a single header, then one `  - ` line per problem. */
+/** Asserts one message for all problems: one header per construct, then one `  - ` line per problem. */
 export function expectOneLinePerProblem(error: ValidationError): void {
-  expect(error.message.match(/Invalid configuration for/g)).toHaveLength(1);
+  expect(error.message.match(/Invalid configuration for/g)).toHaveLength(new Set(error.problems.map((p) => p.path)).size);
   expect(error.message.match(/^ {2}- /gm)).toHaveLength(error.problems.length);
 }
 
@@ -85,4 +91,10 @@ function hasAsymmetricMatcher(value: unknown): boolean {
   if (value === null || typeof value !== "object") return false;
   if (typeof (value as { asymmetricMatch?: unknown }).asymmetricMatch === "function") return true;
   return Object.values(value).some(hasAsymmetricMatcher);
+}
+
+/** Throws the problems of `construct`'s app, as `app.synth()` would (returns the construct otherwise). */
+export function reported<C extends IConstruct>(construct: C): C {
+  ProblemReport.of(construct).throwIfAny();
+  return construct;
 }

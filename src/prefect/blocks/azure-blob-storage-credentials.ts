@@ -40,7 +40,7 @@ export class AzureBlobStorageCredentialsBlock extends PrefectBlock<AzureBlobStor
         "set account_url for keyless access",
       );
     }
-    errors.throwIfAny(scope.node.path ? `${scope.node.path}/${id}` : id);
+    errors.report(scope, scope.node.path ? `${scope.node.path}/${id}` : id);
     super(scope, id, AzureBlobStorageCredentialsBlock.TYPE_SLUG, props, props.data);
   }
 }

@@ -49,7 +49,7 @@ export abstract class PrefectBlock<D extends object = object> extends Construct 
     if (options.writeOnlyVersion !== undefined && !options.writeOnly) {
       errors.add("writeOnlyVersion", options.writeOnlyVersion, "BlockWriteOnly", "only applies with writeOnly: true", "set writeOnly: true or drop writeOnlyVersion");
     }
-    errors.throwIfAny(this);
+    errors.report(this);
 
     this.blockName = options.name;
     this.typeSlug = typeSlug;

@@ -39,7 +39,7 @@ export interface DeploymentPullStep {
   readonly repository?: string;
   /** pip_install_requirements requirements file. */
   readonly requirementsFile?: string;
-  /** pip requirement the step needs installed first (e.g. `prefect-aws>=0.3.4`). */
+  /** pip requirement the step needs installed first (e.g. `prefect-aws>=0.4.1`). */
   readonly requires?: string;
   /** run_shell_script script. */
   readonly script?: string;

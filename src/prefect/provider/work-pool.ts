@@ -55,4 +55,10 @@ export class WorkPool extends PrefectResource<WorkPoolConfig> {
   public get nameInput(): string {
     return this._config.name;
   }
+  public get typeInput(): string | undefined {
+    return this._config.type;
+  }
+  public get baseJobTemplateInput(): string | undefined {
+    return this._config.baseJobTemplate;
+  }
 }

@@ -1,8 +1,13 @@
 import { TemplateValue } from "../template";
 import { defineStep } from "./step";
 
-/** The pin Prefect's own `s3` recipe uses. */
-export const PREFECT_AWS_REQUIRES = "prefect-aws>=0.3.4";
+/**
+ * The lowest prefect-aws whose S3 steps work with what this library writes. The steps exist since
+ * 0.3.4, but until 0.4.0 they pass the credentials dict straight to boto3, which refuses a block's
+ * `profile_name` or `aws_client_parameters` (prefect-aws#258, #313); 0.4.1 (#322) reads the fields.
+ * `requires:` only installs when prefect_aws is missing, so grants still cover older listings (see policies.ts).
+ */
+export const PREFECT_AWS_REQUIRES = "prefect-aws>=0.4.1";
 
 export interface PushToS3Params {
   readonly bucket: TemplateValue;

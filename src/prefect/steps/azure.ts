@@ -1,8 +1,14 @@
 import { TemplateValue } from "../template";
 import { defineStep } from "./step";
 
-/** The pin Prefect's own `azure` recipe uses. */
-export const PREFECT_AZURE_REQUIRES = "prefect-azure[blob_storage]>=0.2.8";
+/**
+ * The lowest prefect-azure whose blob steps work with every credential mode this library writes: the
+ * steps exist since 0.2.8, but `account_url` alone (keyless) only works from 0.3.1 (#121). No extra:
+ * Prefect imports the requirement's name with the version cut off, and `prefect_azure[blob_storage]`
+ * never imports, so every run would pip-install. The steps need `azure-storage-blob`, which only the
+ * `blob_storage` extra brings: install `prefect-azure[blob_storage]` in worker and CI images.
+ */
+export const PREFECT_AZURE_REQUIRES = "prefect-azure>=0.3.1";
 
 export interface PushToAzureBlobStorageParams {
   readonly container: TemplateValue;

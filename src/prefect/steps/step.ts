@@ -4,7 +4,7 @@ import { collectRefs, renderValue, StepOutputRef, TemplateRef, TemplateValue } f
 export interface StepDefinition<O extends string> {
   /** Full dotted name of the function, e.g. `prefect_aws.deployments.steps.push_to_s3`. */
   readonly fn: string;
-  /** pip requirement Prefect installs before running the step, e.g. `prefect-aws>=0.3.4`. */
+  /** pip requirement Prefect installs before running the step, e.g. `prefect-aws>=0.4.1`. */
   readonly requires?: string;
   /** Keys of the dict the function returns, referable from later steps as `{{ <id>.<key> }}`. */
   readonly outputs: readonly O[];
@@ -14,7 +14,7 @@ export interface StepDefinition<O extends string> {
 
 /** The two keys Prefect reserves in every step besides the function's own parameters. */
 export interface StepOptions {
-  /** Names the step so later steps can reference its outputs. */
+  /** Names the step so later steps can reference its outputs (letters, digits, `_`, `-`; checked at synth). */
   readonly id?: string;
   /**
    * pip requirement installed before the step runs.
@@ -22,9 +22,6 @@ export interface StepOptions {
    */
   readonly requires?: string;
 }
-
-// Prefect resolves `{{ <id>.<key> }}` for ids of letters, digits, `_` and `-` (its docs use `clone-step`).
-const STEP_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /**
  * One step of a `build`, `push` or `pull` section. Renders to Prefect's one-key form
@@ -39,9 +36,6 @@ export class Step<O extends string = string> {
     readonly params: Readonly<Record<string, TemplateValue | undefined>>,
     options: StepOptions = {},
   ) {
-    if (options.id !== undefined && !STEP_ID.test(options.id)) {
-      throw new Error(`Step id ${JSON.stringify(options.id)} of ${definition.fn} must match ${STEP_ID}.`);
-    }
     this.id = options.id;
     this.requires = options.requires ?? definition.requires;
   }

@@ -71,7 +71,7 @@ export class AzureBlobCodeStorage extends Construct implements ICodeStorage {
     const { folder, stem } = resolveCommonProps(errors, props, containerName, id);
     push.validate(errors, "pushAccess");
     pull.validate(errors, "pullAccess");
-    errors.throwIfAny(this);
+    errors.report(this);
 
     this.containerName = containerName!;
     this.folder = props.folder;
@@ -96,7 +96,8 @@ export class AzureBlobCodeStorage extends Construct implements ICodeStorage {
       this.accountName = props.storageAccountName;
       this.storageAccountId = this.storageAccount.account.id;
     } else {
-      const accountId = props.existingStorageAccountId!;
+      // Neither account prop set is a reported problem; go on with an empty ID (nothing is written).
+      const accountId = props.existingStorageAccountId ?? "";
       const parsed = Token.isUnresolved(accountId) ? undefined : parseStorageAccountId(accountId);
       this.accountName = parsed?.accountName ?? Fn.element(Fn.split("/", accountId), 8);
       this.existingResourceGroupName = parsed?.resourceGroupName ?? Fn.element(Fn.split("/", accountId), 4);
@@ -177,7 +178,7 @@ export class AzureBlobCodeStorage extends Construct implements ICodeStorage {
       (Token.isUnresolved(principalId) ? `grant-${side}-${++this.unresolvedGrants[side]}` : `grant-${side}-${logicalName(principalId)}`);
     const errors = new ValidationErrors();
     errors.check(AzurePrincipalId, "principalId", principalId);
-    errors.throwIfAny(`${this.node.path}/${id}`);
+    errors.report(this, `${this.node.path}/${id}`);
     return new RoleAssignment(this, id, {
       scope: this.containerResourceId,
       roleDefinitionName: role,

@@ -152,7 +152,7 @@ export class ArtifactRegistryDockerRepository extends Construct implements IImag
     const push = props.pushIdentity ?? ArtifactRegistryPushIdentity.serviceAccount();
     push.validate(errors, "pushIdentity");
     (props.pullMembers ?? []).forEach((member, i) => errors.check(GcpIamMember, `pullMembers[${i}]`, member));
-    errors.throwIfAny(this);
+    errors.report(this);
 
     this.project = props.project;
     this.location = props.location;
@@ -204,7 +204,7 @@ export class ArtifactRegistryDockerRepository extends Construct implements IImag
   }
 
   private grant(id: string, member: string, role: string): ArtifactRegistryRepositoryIamMember {
-    new ValidationErrors().check(GcpIamMember, "member", member).throwIfAny(`${this.node.path}/${id}`);
+    new ValidationErrors().check(GcpIamMember, "member", member).report(this, `${this.node.path}/${id}`);
     return new ArtifactRegistryRepositoryIamMember(this, id, {
       project: this.project,
       location: this.location,

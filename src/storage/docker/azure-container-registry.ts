@@ -121,7 +121,7 @@ export class AzureContainerRegistry extends Construct implements IImageRegistry 
     errors.check(BlockName, "blockNamePrefix", props.blockNamePrefix);
     push.validate(errors, "pushAccess");
     (props.pullPrincipalIds ?? []).forEach((p, i) => errors.check(AzurePrincipalId, `pullPrincipalIds[${i}]`, p));
-    errors.throwIfAny(this);
+    errors.report(this);
 
     this.repository = props.repository;
     if (creating) {
@@ -176,7 +176,7 @@ export class AzureContainerRegistry extends Construct implements IImageRegistry 
     const id =
       options.id ??
       (Token.isUnresolved(principalId) ? `grant-${side}-${++this.unresolvedGrants[side]}` : `grant-${side}-${logicalName(principalId)}`);
-    new ValidationErrors().check(AzurePrincipalId, "principalId", principalId).throwIfAny(`${this.node.path}/${id}`);
+    new ValidationErrors().check(AzurePrincipalId, "principalId", principalId).report(this, `${this.node.path}/${id}`);
     return new RoleAssignment(this, id, {
       scope: this.registryId,
       roleDefinitionName: role,

@@ -82,7 +82,7 @@ export class DockerImageCodeStorage extends Construct implements IImageCodeStora
     const errors = new ValidationErrors();
     checkCodeDirectory(errors, props.codeDirectory);
     checkBuildOptions(errors, props);
-    errors.throwIfAny(this);
+    errors.report(this);
 
     this.registry = props.registry;
     this.registryKind = props.registry.kind;

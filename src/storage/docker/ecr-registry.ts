@@ -131,7 +131,7 @@ export class EcrRegistry extends Construct implements IImageRegistry {
       errors.add("pushIdentity", undefined, "EcrPushIdentity", "is required: someone has to push the images", 'use EcrPushIdentity.role("<role CI assumes>")');
     }
     (props.pullRoleNames ?? []).forEach((role, i) => errors.check(IamName, `pullRoleNames[${i}]`, role));
-    errors.throwIfAny(this);
+    errors.report(this);
 
     this.repositoryName = name!;
     this.location = { accountId: props.accountId, region: props.region, repositoryName: this.repositoryName };
@@ -157,10 +157,10 @@ export class EcrRegistry extends Construct implements IImageRegistry {
       });
     }
 
-    const push = props.pushIdentity;
-    if (push.usesAccessKey) {
+    const push = props.pushIdentity; // missing only from JavaScript or Python: reported above
+    if (push?.usesAccessKey) {
       [this.pushUser, this.pushAccessKey] = this.pushUserWithKey(push);
-    } else {
+    } else if (push) {
       this.grantRole("push-role-policy", push.name!, "push");
     }
     (props.pullRoleNames ?? []).forEach((role) => this.grantPull(role));
@@ -178,7 +178,7 @@ export class EcrRegistry extends Construct implements IImageRegistry {
   }
 
   private grantRole(id: string, roleName: string, side: "push" | "pull"): IamRolePolicy {
-    new ValidationErrors().check(IamName, "roleName", roleName).throwIfAny(`${this.node.path}/${id}`);
+    new ValidationErrors().check(IamName, "roleName", roleName).report(this, `${this.node.path}/${id}`);
     return new IamRolePolicy(this, id, {
       role: roleName,
       name: fitName(`prefect-image-${side}-${this.stem}`, 128),

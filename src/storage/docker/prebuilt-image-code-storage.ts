@@ -51,7 +51,7 @@ export class PrebuiltImageCodeStorage extends Construct implements IImageCodeSto
     errors.check(DockerImageReference, "image", props.image);
     checkCodeDirectory(errors, props.codeDirectory);
     errors.check(VariableName, "imageVariableName", props.imageVariableName);
-    errors.throwIfAny(this);
+    errors.report(this);
 
     this.image = props.image;
     this.fixedImage = props.image;

@@ -172,7 +172,7 @@ export class GcsCodeStorage extends Construct implements ICodeStorage {
         'use grantRoles: "custom" or drop restrictListingToFolder',
       );
     }
-    errors.throwIfAny(this);
+    errors.report(this);
 
     this.bucketName = bucketName!;
     this.folder = props.folder;
@@ -247,16 +247,19 @@ export class GcsCodeStorage extends Construct implements ICodeStorage {
    * `principalSet://iam.googleapis.com/...`.
    */
   grantPull(member: string, id = `grant-pull-${logicalName(member)}`): GcsFolderGrant {
-    return this.grant(id, member, pullBindings(this.location, this.roles, this.restrictListing));
+    new ValidationErrors().check(GcpIamMember, "member", member).report(this, `${this.node.path}/${id}`);
+    return this.grant("pull", id, member);
   }
 
   /** Lets another principal upload the code: create and delete (overwrite) under the folder. */
   grantPush(member: string, id = `grant-push-${logicalName(member)}`): GcsFolderGrant {
-    return this.grant(id, member, pushBindings(this.location, this.roles));
+    new ValidationErrors().check(GcpIamMember, "member", member).report(this, `${this.node.path}/${id}`);
+    return this.grant("push", id, member);
   }
 
-  private grant(id: string, member: string, bindings: FolderBinding[]): GcsFolderGrant {
-    new ValidationErrors().check(GcpIamMember, "member", member).throwIfAny(`${this.node.path}/${id}`);
+  /** The bindings of one side for `member` (checked by the caller: a grant's argument, or an identity's props). */
+  private grant(side: "push" | "pull", id: string, member: string): GcsFolderGrant {
+    const bindings = side === "push" ? pushBindings(this.location, this.roles) : pullBindings(this.location, this.roles, this.restrictListing);
     return new GcsFolderGrant(this, id, { bucket: this.bucketRef, member, bindings });
   }
 
@@ -267,7 +270,8 @@ export class GcsCodeStorage extends Construct implements ICodeStorage {
     stem: string,
     block: { writeOnly?: boolean },
   ): [ServiceAccount?, GcpCredentialsBlock?] {
-    const grant = (member: string) => (side === "push" ? this.grantPush(member, `${side}-grant`) : this.grantPull(member, `${side}-grant`));
+    // The identity's member was checked with the identity's props (pushIdentity / pullIdentity).
+    const grant = (member: string) => this.grant(side, `${side}-grant`, member);
     if (!identity.usesKey) {
       grant(identity.member!);
       return [];

@@ -88,11 +88,14 @@ export class GitCodeStorage extends Construct implements ICodeStorage {
       }
     }
     const blockName = this.blockName(errors, credentials, repoSlug);
-    errors.throwIfAny(this);
+    // With a problem, no credentials are set up (they would be built from the bad values); synth fails anyway.
+    const valid = errors.report(this);
 
     let accessToken: BlockRef | undefined;
     let credentialsRef: BlockRef | undefined;
-    if (credentials.kind === "secret") {
+    if (!valid) {
+      // nothing to set up
+    } else if (credentials.kind === "secret") {
       const block = new SecretBlock(this, "repo-token", {
         name: blockName!,
         value: tokenValue!(credentials.token!.resolve(this)),

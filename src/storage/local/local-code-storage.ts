@@ -30,7 +30,7 @@ export class LocalCodeStorage extends Construct implements ICodeStorage {
       errors.add("directory", props.directory, "KnownAtSynth", "must be known at synth time: it is written into prefect.yaml");
     }
     errors.check(AbsoluteDirectory, "directory", props.directory);
-    errors.throwIfAny(this);
+    errors.report(this);
     this.directory = props.directory;
     this.pullSteps = [setWorkingDirectory({ directory: props.directory })];
   }

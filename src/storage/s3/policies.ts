@@ -2,7 +2,7 @@
  * IAM and bucket policy documents for flow code in S3, as plain JSON so that, given a bucket name,
  * every policy is fully known in `terraform plan` for a reviewer. The actions are exactly what
  * Prefect's steps call (see the facts on push_to_s3 / pull_from_s3):
- * push: one PutObject per file; pull: ListObjectsV2 with Prefix=<folder>/, then GetObject per key.
+ * push: one PutObject per file; pull: a listing of the folder, then GetObject per key.
  */
 
 export interface PolicyDocument {
@@ -44,6 +44,16 @@ export function pushPolicy(loc: FlowCodeLocation): PolicyDocument {
   );
 }
 
+/**
+ * The `s3:prefix` values pull_from_s3 lists with. prefect-aws lists `Prefix=<folder>/` since 0.7.11
+ * and `Prefix=<folder>` before: a worker keeps whichever version its image has (`requires:` never
+ * upgrades it), so both are allowed. The bare form is an exact match (no wildcard): it reveals only
+ * key names starting with the folder name, and reads stay under `<folder>/`.
+ */
+export function pullListPrefixes(loc: FlowCodeLocation): string[] {
+  return [loc.prefix.replace(/\/$/, ""), `${loc.prefix}*`];
+}
+
 /** ListBucket limited to the folder prefix, GetObject under the folder only. */
 export function pullPolicy(loc: FlowCodeLocation): PolicyDocument {
   return document(
@@ -52,7 +62,7 @@ export function pullPolicy(loc: FlowCodeLocation): PolicyDocument {
       Effect: "Allow",
       Action: "s3:ListBucket",
       Resource: bucketArn(loc.bucketName),
-      Condition: { StringLike: { "s3:prefix": [`${loc.prefix}*`] } },
+      Condition: { StringLike: { "s3:prefix": pullListPrefixes(loc) } },
     },
     { Sid: "PullFlowCode", Effect: "Allow", Action: "s3:GetObject", Resource: objectsArn(loc) },
     loc.kmsKeyArn && { Sid: "DecryptFlowCode", Effect: "Allow", Action: "kms:Decrypt", Resource: loc.kmsKeyArn },

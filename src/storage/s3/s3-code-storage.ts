@@ -9,7 +9,7 @@ import { pullFromS3, pushToS3 } from "../../prefect/steps/aws";
 import { Step } from "../../prefect/steps/step";
 import { VariableRef } from "../../prefect/template";
 import { ValidationErrors } from "../../validation/errors";
-import { IamName, S3BucketName } from "../../validation/rules";
+import { IamName, S3BucketName, AwsKmsKeyArn } from "../../validation/rules";
 import { ICodeStorage } from "../code-storage";
 import { uploadFiles } from "../upload";
 import { addStorageOutputs, createdOrExisting, locationForYaml, ObjectStorageCommonProps, resolveCommonProps } from "../common";
@@ -98,11 +98,12 @@ export class S3CodeStorage extends Construct implements ICodeStorage {
     if (days !== undefined && !(Number.isInteger(days) && days >= 1)) {
       errors.add("noncurrentVersionExpirationDays", days, "S3Lifecycle", "must be a whole number of days, at least 1");
     }
+    errors.check(AwsKmsKeyArn, "kmsKeyArn", props.kmsKeyArn);
     const push = props.pushIdentity ?? S3Identity.iamUser();
     const pull = props.pullIdentity ?? S3Identity.iamUser();
     push.validate(errors, "pushIdentity");
     pull.validate(errors, "pullIdentity");
-    errors.throwIfAny(this);
+    errors.report(this);
 
     this.bucketName = bucketName!;
     this.nameStem = stem;
@@ -168,7 +169,7 @@ export class S3CodeStorage extends Construct implements ICodeStorage {
   private grantRole(id: string, roleName: string, policyName: string, policy: ReturnType<typeof pullPolicy>): IamRolePolicy {
     const errors = new ValidationErrors();
     errors.check(IamName, "roleName", roleName);
-    errors.throwIfAny(`${this.node.path}/${id}`);
+    errors.report(this, `${this.node.path}/${id}`);
     return new IamRolePolicy(this, id, {
       role: roleName,
       name: fitName(`${policyName}-${this.nameStem}`, 128),

@@ -42,8 +42,11 @@ function containsGoogle(name: string): boolean {
   return /go{1,}gle|go{2,}gel/.test(normalized);
 }
 
+/** A valid name from what was given: the bucket of a `gs://` or console URL, lowercased, with `-` for other characters. */
 function suggest(name: string): string {
   const s = name
+    .replace(/^(?:gs:\/\/|https?:\/\/(?:storage\.googleapis\.com|storage\.cloud\.google\.com|console\.cloud\.google\.com\/storage\/browser)\/)/i, "")
+    .replace(/[/?#].*$/, "")
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, "-")
     .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "");

@@ -24,8 +24,12 @@ export const S3BucketName: Rule = {
     ),
 };
 
+/** A valid name from what was given: the bucket of an `s3://` URL or ARN, lowercased, with `-` for other characters. */
 function suggestBucketName(name: string): string {
   const s = name
+    .replace(/^(?:s3:\/\/|s3a:\/\/|arn:aws[a-z-]*:s3:::|https?:\/\/)/i, "")
+    .replace(/[/?#].*$/, "")
+    .replace(/\.s3[.-][a-z0-9.-]*amazonaws\.com$/i, "")
     .toLowerCase()
     .replace(/[^a-z0-9.-]+/g, "-")
     .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "");

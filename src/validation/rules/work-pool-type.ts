@@ -1,0 +1,118 @@
+import { Rule } from "../rule";
+
+/**
+ * Work pool types Prefect 3 knows: the worker types of Prefect's collection registry
+ * (`aggregate-worker-metadata.json`: process, docker, kubernetes, ecs, cloud-run, cloud-run-v2,
+ * vertex-ai, azure-container-instance), Coiled's worker (`coiled`), Prefect Cloud's push pools (those
+ * `prefect work-pool create --provision-infra` provisions) and Prefect Cloud's managed pools.
+ */
+export const WORK_POOL_TYPES = [
+  "process",
+  "docker",
+  "kubernetes",
+  "ecs",
+  "cloud-run",
+  "cloud-run-v2",
+  "vertex-ai",
+  "azure-container-instance",
+  "coiled",
+  "ecs:push",
+  "cloud-run:push",
+  "cloud-run-v2:push",
+  "azure-container-instance:push",
+  "modal:push",
+  "coiled:push",
+  "prefect:managed",
+] as const;
+
+/** Names people use for a pool type that differ from Prefect's. */
+const ALIASES: { readonly [alias: string]: string } = {
+  k8s: "kubernetes",
+  kube: "kubernetes",
+  aci: "azure-container-instance",
+  azure: "azure-container-instance",
+  "azure-container-instances": "azure-container-instance",
+  cloudrun: "cloud-run",
+  "cloudrun-v2": "cloud-run-v2",
+  "google-cloud-run": "cloud-run",
+  "gcp-cloud-run": "cloud-run",
+  fargate: "ecs",
+  "aws-ecs": "ecs",
+  vertex: "vertex-ai",
+  vertexai: "vertex-ai",
+  local: "process",
+  subprocess: "process",
+  managed: "prefect:managed",
+  "prefect-managed": "prefect:managed",
+  modal: "modal:push",
+};
+
+/**
+ * A work pool's `type`, one of {@link WORK_POOL_TYPES}. Prefect's API stores any string, but only a
+ * type with a worker (or, on Prefect Cloud, a push or managed runner) ever runs a flow, and
+ * `prefect work-pool create --type` refuses others; a typo leaves every run of the pool pending.
+ */
+export const WorkPoolType: Rule<unknown> = {
+  id: "WorkPoolType",
+  explanation: `A work pool type is one Prefect has a worker or runner for: ${WORK_POOL_TYPES.join(", ")}.`,
+  check: (type) => {
+    if (typeof type !== "string") return [{ problem: `must be a string, not ${type === null ? "null" : typeof type}` }];
+    if ((WORK_POOL_TYPES as readonly string[]).includes(type)) return [];
+    const suggestion = suggestWorkPoolType(type);
+    return [
+      {
+        problem: `is not a Prefect work pool type (${WORK_POOL_TYPES.join(", ")})`,
+        fix: suggestion ? `use "${suggestion}"` : "pick one of the types listed; `prefect work-pool get-default-base-job-template --type <type>` shows each one's settings",
+      },
+    ];
+  },
+};
+
+/** The work pool type `given` most likely means, if one is close enough. */
+function suggestWorkPoolType(given: string): string | undefined {
+  const types = WORK_POOL_TYPES as readonly string[];
+  const normalized = given
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-")
+    .replace(/-(push|managed)$/, ":$1");
+  if (types.includes(normalized)) return normalized;
+  if (ALIASES[normalized]) return ALIASES[normalized];
+  // A known type with something appended, e.g. "kubernetes-job" or "docker-worker".
+  const prefix = [...types].sort((a, b) => b.length - a.length).find((t) => normalized.startsWith(`${t}-`));
+  if (prefix) return prefix;
+  return closestMatch(normalized, types);
+}
+
+/**
+ * The candidate nearest to `value` by edit distance, if it is close enough to be a typo: at most
+ * `maxDistance` edits (default: a third of the value's length, at least 1, at most 3). Ties go to the
+ * first candidate.
+ */
+export function closestMatch(value: string, candidates: readonly string[], maxDistance?: number): string | undefined {
+  const limit = maxDistance ?? Math.min(3, Math.max(1, Math.floor(value.length / 3)));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.length - value.length) >= bestDistance) continue;
+    const d = editDistance(value, candidate, bestDistance);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+/** Levenshtein distance; stops early (returning `cap`) once it is certain to be at least `cap`. */
+function editDistance(a: string, b: string, cap: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, current[j]);
+    }
+    if (rowMin >= cap) return cap;
+    previous = current;
+  }
+  return previous[b.length];
+}
