@@ -762,11 +762,6 @@ describe.each(examples.stacks.map((s) => [s.name, s] as const))("example stack %
     for (const r of refs) expect(created).toContain(`${r.slug}/${r.name}`);
   });
 
-  it("references only Prefect variables this stack creates", () => {
-    const created = new Set(Object.values(stack.config.resource?.prefect_variable ?? {}).map((v: any) => v.name));
-    for (const m of stack.files["prefect.yaml"].matchAll(/\{\{\s*prefect\.variables\.([a-z0-9_-]+)\s*\}\}/g)) expect(created).toContain(m[1]);
-  });
-
   it("fills every block with schema fields only, as a Terraform expression", () => {
     for (const b of prefectBlocks(stack)) {
       expect(b.type_slug).toBe("azure-blob-storage-credentials");

@@ -25,13 +25,15 @@ describe.each(app.stacks.map((s) => [s.name, s] as const))("example stack %s", (
 
   it("references only blocks that a prefect_block of this stack creates with that slug and name", () => {
     const created = new Set(prefectBlocks(stack).map((b) => `${b.type_slug}/${b.name}`));
-    for (const ref of blockReferences(stack.prefectYaml)) expect(created).toContain(`${ref.slug}/${ref.name}`);
+    const referenced = blockReferences(stack.prefectYaml).map((ref) => `${ref.slug}/${ref.name}`);
+    expect(referenced.filter((r) => !created.has(r))).toEqual([]);
   });
 
   it("references only Prefect variables this stack creates", () => {
     const created = new Set(Object.values(stack.config.resource?.prefect_variable ?? {}).map((v: any) => v.name));
     const text = stack.files["prefect.yaml"];
-    for (const m of text.matchAll(/\{\{\s*prefect\.variables\.([a-z0-9_-]+)\s*\}\}/g)) expect(created).toContain(m[1]);
+    const referenced = [...text.matchAll(/\{\{\s*prefect\.variables\.([a-z0-9_-]+)\s*\}\}/g)].map((m) => m[1]);
+    expect(referenced.filter((name) => !created.has(name))).toEqual([]);
   });
 
   it("leaks no Terraform token into any generated file", () => {

@@ -828,11 +828,6 @@ describe.each(Object.entries(examples))("example stack %s", (_name, stack) => {
     expect(blockReferences(stack.prefectYaml).length).toBe(created.size);
   });
 
-  it("references only Prefect variables this stack creates", () => {
-    const created = new Set(Object.values(stack.config.resource?.prefect_variable ?? {}).map((v: any) => v.name));
-    for (const m of stack.files["prefect.yaml"].matchAll(/\{\{\s*prefect\.variables\.([a-z0-9_-]+)\s*\}\}/g)) expect(created).toContain(m[1]);
-  });
-
   it("leaks no Terraform token into any generated file", () => {
     expect(Object.keys(stack.files).sort()).toEqual([".prefectignore", "prefect.yaml"]);
     for (const [file, text] of Object.entries(stack.files)) {

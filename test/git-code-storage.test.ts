@@ -949,7 +949,9 @@ describe.each(EXAMPLES)("example stack %s", (name, StackClass) => {
   });
 
   it("block data is a Terraform expression over a variable or resource attribute, valid for its type", () => {
-    for (const b of Object.values(ex.config.resource?.prefect_block ?? {}) as any[]) {
+    const blocks = Object.values(ex.config.resource?.prefect_block ?? {}) as any[];
+    expect(blocks.length).toBe(blockReferences(ex.doc).length); // a public repository has none
+    for (const b of blocks) {
       const fields = blockFields(b.data ?? b.data_wo);
       expect(fields.token ?? fields.value).toMatch(/^\$\{(var|gitlab_project_access_token)\.[^}]+\}$/);
       expect(blockDataErrors(b.type_slug, withSampleTokens(fields))).toEqual([]);

@@ -3,10 +3,10 @@ import { defineStep } from "./step";
 
 const CORE = "prefect.deployments.steps";
 
-/** Changes the working directory of the flow run, e.g. to where the code already lives. */
-export const setWorkingDirectory = defineStep<{ directory: TemplateValue }>({
+/** Changes the working directory of the flow run, e.g. to where the code already lives; returns the absolute `directory`. */
+export const setWorkingDirectory = defineStep<{ directory: TemplateValue }, "directory">({
   fn: `${CORE}.set_working_directory`,
-  outputs: [],
+  outputs: ["directory"],
 });
 
 export interface GitCloneParams {
