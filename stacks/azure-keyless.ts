@@ -3,10 +3,8 @@ import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { PrefectProject } from "../src/project/prefect-project";
-import { knownOrVariable } from "../src/prefect/known-value";
-import { AzureBlobAccess } from "../src/storage/azure/access";
-import { AzureBlobCodeStorage } from "../src/storage/azure/azure-blob-code-storage";
+import { knownOrVariable, PrefectProject } from "prefect-code-storage";
+import { AzureBlobAccess, AzureBlobCodeStorage } from "prefect-code-storage-azure";
 import { azurermProvider, exampleProject, ExampleStackOptions, HOURLY_REPORT, prefectProvider } from "./shared";
 
 /**

@@ -1,9 +1,8 @@
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { PrefectProject } from "../src/project/prefect-project";
-import { AzureBlobAccess } from "../src/storage/azure/access";
-import { AzureBlobCodeStorage } from "../src/storage/azure/azure-blob-code-storage";
+import { PrefectProject } from "prefect-code-storage";
+import { AzureBlobAccess, AzureBlobCodeStorage } from "prefect-code-storage-azure";
 import { azurermProvider, exampleProject, ExampleStackOptions, NIGHTLY_ETL, prefectProvider } from "./shared";
 
 /**

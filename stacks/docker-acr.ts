@@ -1,10 +1,8 @@
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { ImageWorkPool } from "../src/deployments/work-pools";
-import { PrefectProject } from "../src/project/prefect-project";
-import { AzureContainerRegistry } from "../src/storage/docker/azure-container-registry";
-import { DockerImageCodeStorage } from "../src/storage/docker/docker-image-code-storage";
+import { DockerImageCodeStorage, ImageWorkPool, PrefectProject } from "prefect-code-storage";
+import { AzureContainerRegistry } from "prefect-code-storage-azure";
 import { azurermProvider, exampleProject, ExampleStackOptions, NIGHTLY_ETL, prefectProvider } from "./shared";
 
 /** Where the Container Instances groups of the flow runs are created. */

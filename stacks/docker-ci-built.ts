@@ -1,11 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { FlowDeployment } from "../src/deployments/flow-deployment";
-import { BaseJobTemplate, ImageWorkPool } from "../src/deployments/work-pools";
-import { PrefectProject } from "../src/project/prefect-project";
-import { EcrPushIdentity } from "../src/storage/docker/ecr-identity";
-import { EcrRegistry } from "../src/storage/docker/ecr-registry";
-import { PrebuiltImageCodeStorage } from "../src/storage/docker/prebuilt-image-code-storage";
+import { BaseJobTemplate, FlowDeployment, ImageWorkPool, PrebuiltImageCodeStorage, PrefectProject } from "prefect-code-storage";
+import { EcrPushIdentity, EcrRegistry } from "prefect-code-storage-aws";
 import { AWS_REGION, awsProvider, exampleProject, ExampleStackOptions, HOURLY_REPORT, prefectProvider } from "./shared";
 
 /** The release CI built, pushed and wrote here (e.g. a pull request from the release job). */

@@ -1,10 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { ImageWorkPool } from "../src/deployments/work-pools";
-import { PrefectProject } from "../src/project/prefect-project";
-import { DockerImageCodeStorage } from "../src/storage/docker/docker-image-code-storage";
-import { EcrPushIdentity } from "../src/storage/docker/ecr-identity";
-import { EcrRegistry } from "../src/storage/docker/ecr-registry";
+import { DockerImageCodeStorage, ImageWorkPool, PrefectProject } from "prefect-code-storage";
+import { EcrPushIdentity, EcrRegistry } from "prefect-code-storage-aws";
 import { AWS_REGION, awsProvider, exampleProject, ExampleStackOptions, NIGHTLY_ETL, prefectProvider } from "./shared";
 
 const ACCOUNT = "123456789012";

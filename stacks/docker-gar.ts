@@ -1,9 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { ImageWorkPool } from "../src/deployments/work-pools";
-import { PrefectProject } from "../src/project/prefect-project";
-import { ArtifactRegistryDockerRepository } from "../src/storage/docker/artifact-registry";
-import { DockerImageCodeStorage } from "../src/storage/docker/docker-image-code-storage";
+import { DockerImageCodeStorage, ImageWorkPool, PrefectProject } from "prefect-code-storage";
+import { ArtifactRegistryDockerRepository } from "prefect-code-storage-google";
 import { exampleProject, ExampleStackOptions, GCP_PROJECT, GCP_REGION, googleProvider, NIGHTLY_ETL, prefectProvider } from "./shared";
 
 /** The Cloud Run service agent of the project the flow runs execute in (a separate one): it pulls the image. */

@@ -1,8 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { PrefectProject } from "../src/project/prefect-project";
-import { GcsCodeStorage } from "../src/storage/gcs/gcs-code-storage";
-import { GcsIdentity } from "../src/storage/gcs/identity";
+import { PrefectProject } from "prefect-code-storage";
+import { GcsCodeStorage, GcsIdentity } from "prefect-code-storage-google";
 import { exampleProject, ExampleStackOptions, GCP_PROJECT, googleProvider, HOURLY_REPORT } from "./shared";
 
 /** The account CI impersonates through workload identity federation (e.g. google-github-actions/auth). */

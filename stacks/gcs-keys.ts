@@ -1,7 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { PrefectProject } from "../src/project/prefect-project";
-import { GcsCodeStorage } from "../src/storage/gcs/gcs-code-storage";
+import { PrefectProject } from "prefect-code-storage";
+import { GcsCodeStorage } from "prefect-code-storage-google";
 import { exampleProject, ExampleStackOptions, GCP_PROJECT, googleProvider, NIGHTLY_ETL, prefectProvider } from "./shared";
 
 /**

@@ -1,11 +1,8 @@
 import { GitlabProvider } from "@cdktf/provider-gitlab/lib/provider";
 import { TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import { DeploymentSpec } from "../src/prefect/prefect-yaml";
-import { PrefectProject } from "../src/project/prefect-project";
-import { GitCodeStorage, GitCodeStorageProps } from "../src/storage/git/git-code-storage";
-import { GitCredentials } from "../src/storage/git/git-credentials";
-import { GitToken } from "../src/storage/git/git-token";
+import { DeploymentSpec, PrefectProject } from "prefect-code-storage";
+import { GitCodeStorage, GitCodeStorageProps, GitCredentials, GitToken } from "prefect-code-storage-git";
 import { exampleProject, ExampleStackOptions, prefectProvider } from "./shared";
 
 const NIGHTLY: DeploymentSpec = {

@@ -1,8 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { WorkPool } from "../src/prefect/provider/work-pool";
-import { PrefectProject } from "../src/project/prefect-project";
-import { LocalCodeStorage } from "../src/storage/local/local-code-storage";
+import { LocalCodeStorage, PrefectProject, WorkPool } from "prefect-code-storage";
 import { exampleProject, ExampleStackOptions, prefectProvider } from "./shared";
 
 /**

@@ -1,9 +1,8 @@
 import * as path from "path";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { FlowDeployment } from "../src/deployments/flow-deployment";
-import { PrefectProject } from "../src/project/prefect-project";
-import { S3CodeStorage } from "../src/storage/s3/s3-code-storage";
+import { FlowDeployment, PrefectProject } from "prefect-code-storage";
+import { S3CodeStorage } from "prefect-code-storage-aws";
 import { awsProvider, exampleProject, ExampleStackOptions, prefectProvider } from "./shared";
 
 /** The sample flow project shipped with the repository. */

@@ -1,7 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { PrefectProject } from "../src/project/prefect-project";
-import { S3CodeStorage } from "../src/storage/s3/s3-code-storage";
+import { PrefectProject } from "prefect-code-storage";
+import { S3CodeStorage } from "prefect-code-storage-aws";
 import { awsProvider, exampleProject, ExampleStackOptions, NIGHTLY_ETL, prefectProvider } from "./shared";
 
 /**

@@ -5,9 +5,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AzurermProvider, AzurermProviderConfig } from "@cdktf/provider-azurerm/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { Construct } from "constructs";
-import { DeploymentSpec } from "../src/prefect/prefect-yaml";
-import { PrefectProvider } from "../src/prefect/provider/provider";
-import { PrefectProject, PrefectProjectProps } from "../src/project/prefect-project";
+import { DeploymentSpec, PrefectProject, PrefectProjectProps, PrefectProvider } from "prefect-code-storage";
 
 export interface ExampleStackOptions {
   /** Also write prefect.yaml and .prefectignore here (your flow project's root). */

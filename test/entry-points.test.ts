@@ -1,0 +1,87 @@
+/**
+ * The public entry points, one per future package: `prefect-code-storage` (the core: Prefect side,
+ * project, deployments, local and image storage) and one per cloud plus git. A user of one cloud loads
+ * only that cloud's provider bindings; the examples and the README import nothing else; and every
+ * README snippet type-checks against them.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import { builtinModules } from "module";
+import * as path from "path";
+import * as ts from "typescript";
+
+const ROOT = path.join(__dirname, "..");
+const ENTRIES: Record<string, { file: string; providers: string[] }> = {
+  "prefect-code-storage": { file: "src/index.ts", providers: [] },
+  "prefect-code-storage-aws": { file: "src/aws.ts", providers: ["@cdktf/provider-aws"] },
+  "prefect-code-storage-google": { file: "src/google.ts", providers: ["@cdktf/provider-google"] },
+  "prefect-code-storage-azure": { file: "src/azure.ts", providers: ["@cdktf/provider-azurerm"] },
+  "prefect-code-storage-git": { file: "src/git.ts", providers: ["@cdktf/provider-github", "@cdktf/provider-gitlab"] },
+};
+/** What user code may import besides the entry points (and Node's own modules). */
+const THIRD_PARTY = /^(cdktf|constructs|@cdktf\/provider-[a-z]+\/lib\/[a-z0-9-]+)$/;
+const isNodeBuiltin = (m: string) => builtinModules.includes(m.replace(/^node:/, ""));
+
+/** The provider packages a fresh Node process has loaded after requiring `file`. */
+function providersLoadedBy(file: string): string[] {
+  const script =
+    `require(${JSON.stringify(path.join(ROOT, file))});` +
+    "const found = Object.keys(require.cache).map((f) => (f.match(/node_modules\\/(@cdktf\\/provider-[a-z]+)\\//) || [])[1]).filter(Boolean);" +
+    "console.log(JSON.stringify([...new Set(found)].sort()));";
+  return JSON.parse(execFileSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["-e", script], { cwd: ROOT, encoding: "utf8" }));
+}
+
+describe.each(Object.entries(ENTRIES))("entry point %s", (_name, entry) => {
+  it(`loads only its own provider bindings`, () => {
+    expect(providersLoadedBy(entry.file)).toEqual(entry.providers);
+  }, 60_000);
+});
+
+/** Module specifiers imported by a TypeScript source text. */
+function importsOf(text: string): string[] {
+  return [...text.matchAll(/^import\s[^;]*?from\s+"([^"]+)";/gms)].map((m) => m[1]);
+}
+
+describe("the examples import only the entry points, cdktf, constructs and deep provider paths", () => {
+  const files = fs.readdirSync(path.join(ROOT, "stacks")).filter((f) => f.endsWith(".ts"));
+  it.each(files)("stacks/%s", (file) => {
+    const imports = importsOf(fs.readFileSync(path.join(ROOT, "stacks", file), "utf8"));
+    expect(imports.filter((m) => !(m in ENTRIES) && !THIRD_PARTY.test(m) && !isNodeBuiltin(m) && !m.startsWith("./"))).toEqual([]);
+  });
+});
+
+describe("README snippets", () => {
+  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const snippets = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+
+  it("import only the entry points, cdktf, constructs and deep provider paths", () => {
+    expect(snippets.length).toBeGreaterThan(5);
+    const imports = snippets.flatMap(importsOf);
+    expect(imports.filter((m) => !(m in ENTRIES) && !THIRD_PARTY.test(m))).toEqual([]);
+  });
+
+  it("type-check against the entry points (with `stack`, `project`, `storage` and a worker identity in scope where they use them)", () => {
+    const dir = fs.mkdtempSync(path.join(ROOT, "cdktf.out.readme-"));
+    try {
+      const files = snippets.map((code, i) => {
+        const context = [
+          /\bconst stack\b/.test(code) ? "" : 'declare const stack: import("cdktf").TerraformStack;',
+          /\bproject\b/.test(code) && !/\bconst project\b/.test(code) ? 'declare const project: import("prefect-code-storage").PrefectProject;' : "",
+          /\bstorage\.uploadCode\b/.test(code) && !/\bconst storage\b/.test(code) ? 'declare const storage: import("prefect-code-storage-aws").S3CodeStorage;' : "",
+          /\bworkerIdentity\b/.test(code) ? "declare const workerIdentity: { principalId: string };" : "",
+        ];
+        const imports = code.split("\n").filter((l) => l.startsWith("import "));
+        const body = code.split("\n").filter((l) => !l.startsWith("import "));
+        const file = path.join(dir, `snippet-${i + 1}.ts`);
+        fs.writeFileSync(file, [...imports, ...context, ...body, "export {};"].join("\n"));
+        return file;
+      });
+      const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+      const program = ts.createProgram(files, { ...config.options, noUnusedLocals: false, noEmit: true });
+      const errors = ts.getPreEmitDiagnostics(program).filter((d) => d.file && files.includes(path.normalize(d.file.fileName)));
+      expect(errors.map((d) => `${path.basename(d.file!.fileName)}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`)).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
