@@ -14,6 +14,7 @@ export * from "./prefect/schedules";
 export * from "./prefect/prefect-yaml";
 export * from "./prefect/work-pool-variables";
 export * from "./prefect/yaml-text";
+export * from "./prefect/prefectignore";
 export * from "./prefect/blocks";
 export * from "./prefect/steps";
 export * from "./prefect/provider";

@@ -5,7 +5,8 @@ import { gitClone, runShellScript, setWorkingDirectory } from "../src/prefect/st
 import { pullFromS3, pushToS3 } from "../src/prefect/steps/aws";
 import { BlockRef, EnvRef, StepOutputRef, template, VariableRef } from "../src/prefect/template";
 import { PrefectYamlFile } from "../src/project/prefect-yaml-file";
-import { PrefectIgnoreFile, DEFAULT_PREFECT_IGNORE } from "../src/project/prefectignore-file";
+import { DEFAULT_PREFECT_IGNORE } from "../src/prefect/prefectignore";
+import { PrefectIgnoreFile } from "../src/project/prefectignore-file";
 import { GeneratedFile } from "../src/project/generated-file";
 import { prefectYamlSchemaErrors, stepSignatureErrors, stepsOf } from "./support/shared";
 

@@ -5,7 +5,7 @@
 import { Lazy, TerraformStack, Testing } from "cdktf";
 import * as fs from "fs";
 import * as path from "path";
-import { slugify } from "../src/prefect/slugify";
+import { slugify } from "../src/core/slugify";
 import { defaultNameStem, fitName, logicalName } from "../src/storage/names";
 import { ProblemReport, ValidationError, ValidationErrors } from "../src/validation/errors";
 import { findings, Rule } from "../src/validation/rule";

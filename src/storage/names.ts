@@ -1,5 +1,5 @@
 import { createHash } from "crypto";
-import { slugify } from "../prefect/slugify";
+import { slugify } from "../core/slugify";
 
 /**
  * Fits `name` into `max` characters: unchanged when it fits, else cut and suffixed with a short

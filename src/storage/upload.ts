@@ -4,7 +4,7 @@ import * as path from "path";
 import { AssetType, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
 import ignore from "ignore";
-import { DEFAULT_PREFECT_IGNORE } from "../project/prefectignore-file";
+import { DEFAULT_PREFECT_IGNORE } from "../prefect/prefectignore";
 
 /** One file of a flow directory to upload, with the hashes resources key on. */
 export interface UploadFile {

@@ -7,7 +7,7 @@
  * is an account-level action with no resource. A KMS-encrypted repository needs no KMS grant for
  * push or pull: ECR decrypts through the grant it created on the key with the repository.
  */
-import { PolicyDocument } from "../s3/policies";
+import { PolicyDocument } from "../aws-iam-policy";
 
 export interface EcrRepositoryLocation {
   readonly accountId: string;

@@ -14,7 +14,7 @@ import { EcrRepositoryName } from "../../validation/rules/ecr-repository-name";
 import { IamName } from "../../validation/rules/iam-name";
 import { addStorageOutputs, createdOrExisting } from "../common";
 import { defaultNameStem, fitName, logicalName } from "../names";
-import { policyJson } from "../s3/policies";
+import { policyJson } from "../aws-iam-policy";
 import { EcrPushIdentity } from "./ecr-identity";
 import { ecrPullPolicy, ecrPushPolicy, ecrRepositoryArn, EcrRepositoryLocation, keepLastImagesPolicy } from "./ecr-policies";
 import { checkKeepCount, IImageRegistry, refuseForExisting } from "./registry";

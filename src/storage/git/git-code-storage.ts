@@ -4,7 +4,7 @@ import { Construct } from "constructs";
 import { PrefectBlock } from "../../prefect/blocks/block";
 import { BitbucketCredentialsBlock, GitHubCredentialsBlock, GitLabCredentialsBlock } from "../../prefect/blocks/git-credentials";
 import { SecretBlock } from "../../prefect/blocks/secret";
-import { slugify } from "../../prefect/slugify";
+import { slugify } from "../../core/slugify";
 import { gitClone } from "../../prefect/steps/core";
 import { Step } from "../../prefect/steps/step";
 import { BlockRef } from "../../prefect/template";
@@ -15,7 +15,7 @@ import { GitRepositoryUrl } from "../../validation/rules/git-repository-url";
 import { ICodeStorage } from "../code-storage";
 import { addStorageOutputs } from "../common";
 import { GitCredentials } from "./git-credentials";
-import { GitHostKind, parseGitUrl, prefectHostKind } from "./git-url";
+import { GitHostKind, parseGitUrl, prefectHostKind } from "../../core/git-url";
 import { shapeToken } from "./host-rules";
 
 export interface GitCodeStorageProps {

@@ -1,4 +1,4 @@
-import { GitHostKind } from "./git-url";
+import { GitHostKind } from "../../core/git-url";
 
 export interface HostRuleInput {
   readonly kind: GitHostKind;

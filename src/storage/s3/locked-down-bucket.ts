@@ -6,7 +6,8 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
-import { denyInsecureTransportPolicy, policyJson } from "./policies";
+import { denyInsecureTransportPolicy } from "./policies";
+import { policyJson } from "../aws-iam-policy";
 
 export interface LockedDownBucketProps {
   readonly bucketName: string;

@@ -4,20 +4,7 @@
  * Prefect's steps call (see the facts on push_to_s3 / pull_from_s3):
  * push: one PutObject per file; pull: a listing of the folder, then GetObject per key.
  */
-
-export interface PolicyDocument {
-  readonly Version: "2012-10-17";
-  readonly Statement: PolicyStatement[];
-}
-
-export interface PolicyStatement {
-  readonly Sid: string;
-  readonly Effect: "Allow" | "Deny";
-  readonly Principal?: string | Record<string, string | string[]>;
-  readonly Action: string | string[];
-  readonly Resource: string | string[];
-  readonly Condition?: Record<string, Record<string, string | string[]>>;
-}
+import { PolicyDocument, policyDocument as document } from "../aws-iam-policy";
 
 export interface FlowCodeLocation {
   /** The bucket's name (literal, or a Terraform token). */
@@ -80,13 +67,3 @@ export function denyInsecureTransportPolicy(bucketName: string): PolicyDocument 
     Condition: { Bool: { "aws:SecureTransport": "false" } },
   });
 }
-
-function document(...statements: Array<PolicyStatement | undefined | "" | false>): PolicyDocument {
-  return { Version: "2012-10-17", Statement: statements.filter((s): s is PolicyStatement => !!s) };
-}
-
-/**
- * JSON text of a policy. Token strings inside (e.g. a KMS key's ARN) stay as `${...}` interpolations,
- * which Terraform resolves; ARNs and names never need JSON escaping.
- */
-export const policyJson = (doc: PolicyDocument): string => JSON.stringify(doc);

@@ -16,7 +16,8 @@ import { addStorageOutputs, createdOrExisting, locationForYaml, ObjectStorageCom
 import { fitName, logicalName } from "../names";
 import { S3Identity } from "./identity";
 import { LockedDownBucket } from "./locked-down-bucket";
-import { FlowCodeLocation, policyJson, pullPolicy, pushPolicy } from "./policies";
+import { FlowCodeLocation, pullPolicy, pushPolicy } from "./policies";
+import { policyJson } from "../aws-iam-policy";
 
 export interface S3CodeStorageProps extends ObjectStorageCommonProps {
   /**

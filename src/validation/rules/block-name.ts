@@ -1,4 +1,4 @@
-import { slugify } from "../../prefect/slugify";
+import { slugify } from "../../core/slugify";
 import { findings, Rule } from "../rule";
 
 /** Prefect block document names (and block type slugs) use only `[a-z0-9-]`. */

@@ -1,4 +1,4 @@
-import { parseGitUrl } from "../../storage/git/git-url";
+import { parseGitUrl } from "../../core/git-url";
 import { findings, Rule } from "../rule";
 
 /** A repository URL git_clone can use, with no credential embedded in it. */
