@@ -14,6 +14,10 @@ import { azurermProvider, exampleProject, ExampleStackOptions, HOURLY_REPORT, pr
  * blocks hold only `account_url`, so the steps use the default Azure credential; the account accepts
  * no shared key at all. The folder gets a suffix from `PREFECT_ENV` at deploy time.
  */
+/** The subscription the flow runs' container groups are created in (ACI's job template requires it). */
+const RUNS_SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
+const GROUP_NAME = "rg-prefect-reports";
+
 export class AzureKeylessStack extends TerraformStack {
   readonly storage: AzureBlobCodeStorage;
   readonly project: PrefectProject;
@@ -23,7 +27,7 @@ export class AzureKeylessStack extends TerraformStack {
     // Shared keys are off on the account, so Terraform itself must use Entra ID for the data plane.
     azurermProvider(this, { storageUseAzuread: true });
     prefectProvider(this);
-    const group = new ResourceGroup(this, "resource-group", { name: "rg-prefect-reports", location: "westeurope" });
+    const group = new ResourceGroup(this, "resource-group", { name: GROUP_NAME, location: "westeurope" });
     const placement = { resourceGroupName: group.name, location: group.location };
     const worker = new UserAssignedIdentity(this, "worker-identity", { name: "id-prefect-reports-worker", ...placement });
     const deployer = new UserAssignedIdentity(this, "deploy-identity", { name: "id-prefect-reports-deploy", ...placement });
@@ -59,8 +63,14 @@ export class AzureKeylessStack extends TerraformStack {
           ...HOURLY_REPORT,
           workPool: {
             name: "aci-pool",
-            // DefaultAzureCredential picks a user-assigned identity by its client ID.
-            jobVariables: { identities: [identityId], env: { AZURE_CLIENT_ID: clientId } },
+            // ACI's template requires where the container groups go; DefaultAzureCredential picks a
+            // user-assigned identity by its client ID.
+            jobVariables: {
+              subscription_id: RUNS_SUBSCRIPTION_ID,
+              resource_group_name: GROUP_NAME,
+              identities: [identityId],
+              env: { AZURE_CLIENT_ID: clientId },
+            },
           },
         },
       ],
