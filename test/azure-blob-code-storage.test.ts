@@ -844,6 +844,8 @@ describe("example stack azure-keyless", () => {
   it("routes the worker identity's IDs through Prefect variables into the job variables, and the folder from PREFECT_ENV", () => {
     const [deployment] = stack.prefectYaml.deployments;
     expect(deployment.work_pool.job_variables).toEqual({
+      subscription_id: "00000000-0000-0000-0000-000000000000",
+      resource_group_name: "rg-prefect-reports",
       identities: ["{{ prefect.variables.reports_worker_identity_id }}"],
       env: { AZURE_CLIENT_ID: "{{ prefect.variables.reports_worker_client_id }}" },
     });
