@@ -179,6 +179,22 @@ describe("work pools: variables the base job template requires with no default",
     expect(() => poolApp("kubernetes", { image: "x" }, template({ default: "europe-west1" })).synth()).not.toThrow();
   });
 
+  it("finds the pool in another stack of the app (a pool stack shared by deployment stacks)", () => {
+    const app = Testing.app();
+    const pools = new TerraformStack(app, "pools");
+    new PrefectProvider(pools, "prefect");
+    new WorkPool(pools, "aci", { name: "aci", type: "azure-container-instance" });
+    const flows = new TerraformStack(app, "flows");
+    new PrefectProvider(flows, "prefect");
+    new PrefectProject(flows, "project", {
+      name: "etl",
+      storage: new LocalCodeStorage(flows, "code", { directory: "/srv/flows" }),
+      deployments: [{ name: "nightly", entrypoint: "flows/etl.py:etl", workPool: { name: "aci", jobVariables: { resource_group_name: "rg" } } }],
+    });
+    const error = captureValidationError(() => app.synth());
+    expect(error.problems.map((p) => [p.path, p.rule, p.problem.slice(0, 23)])).toEqual([["flows/project", "WorkPoolJobVariables", "misses subscription_id,"]]);
+  });
+
   it("knows the required variables of the default templates (Prefect's worker metadata)", () => {
     expect(REQUIRED_JOB_VARIABLES["azure-container-instance"]).toEqual(["resource_group_name", "subscription_id"]);
     expect(requiredJobVariables("vertex-ai", undefined)).toEqual(["region", "image"]);

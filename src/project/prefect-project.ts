@@ -88,11 +88,12 @@ export class PrefectProject extends Construct {
   }
 
   /**
-   * Deployments on a pool of this stack that leave a variable unset which the pool's base job template
-   * requires without a default: every run of them would fail on the worker.
+   * Deployments on a pool of this app (any stack: a pool is shared by a workspace's deployments) that
+   * leave a variable unset which the pool's base job template requires without a default: every run
+   * of them would fail on the worker.
    */
   private missingJobVariables(): Finding[] {
-    const pools = TerraformStack.of(this).node.findAll().filter((c): c is WorkPool => c instanceof WorkPool);
+    const pools = this.node.root.node.findAll().filter((c): c is WorkPool => c instanceof WorkPool);
     const problems: Finding[] = [];
     for (const d of this.document.deployments) {
       for (const pool of pools.filter((p) => d.workPool && p.nameInput === d.workPool.name)) {
