@@ -448,7 +448,7 @@ describe("GcsCodeStorage: options", () => {
     expect(() => (storage.grantPull("allUsers"), reported(storage))).toThrow(
       /Invalid configuration for 'test-stack\/code\/grant-pull-allUsers'[\s\S]*member "allUsers": is public.*\[GcpIamMember\]/,
     );
-    expect(() => (storage.grantPush("ci@acme.iam.gserviceaccount.com", "ci"), reported(storage))).toThrow(
+    expect(() => (storage.grantPush("ci@acme.iam.gserviceaccount.com", { id: "ci" }), reported(storage))).toThrow(
       /member "ci@acme\.iam\.gserviceaccount\.com": must be a member identifier[\s\S]*Fix: use "serviceAccount:ci@acme\.iam\.gserviceaccount\.com"/,
     );
   });

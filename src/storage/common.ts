@@ -64,11 +64,17 @@ export function resolveCommonProps(
   return { folder, stem };
 }
 
+/** One Terraform output of a storage. */
+export interface StorageOutput {
+  readonly value: string;
+  readonly description: string;
+}
+
 /**
  * Adds the storage's Terraform outputs, named `<construct id>_<name>` so they read well in
  * `terraform output`. Entries left undefined are skipped. Never pass a secret here.
  */
-export function addStorageOutputs(scope: Construct, outputs: Record<string, { value: string; description: string } | undefined>): void {
+export function addStorageOutputs(scope: Construct, outputs: { readonly [name: string]: StorageOutput | undefined }): void {
   const prefix = logicalName(scope.node.id);
   for (const [name, output] of Object.entries(outputs)) {
     if (output) new TerraformOutput(scope, name, output).overrideLogicalId(`${prefix}_${name}`);

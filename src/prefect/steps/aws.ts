@@ -1,5 +1,5 @@
 import { TemplateValue } from "../template";
-import { defineStep } from "./step";
+import { defineStep, StepDefinition } from "./step";
 
 /**
  * The lowest prefect-aws whose S3 steps work with what this library writes. The steps exist since
@@ -20,12 +20,14 @@ export interface PushToS3Params {
 }
 
 /** Uploads the project directory to `s3://<bucket>/<folder>/`, honouring `.prefectignore`. */
-export const pushToS3 = defineStep<PushToS3Params, "bucket" | "folder">({
+export const PUSH_TO_S3: StepDefinition<"bucket" | "folder"> = {
   fn: "prefect_aws.deployments.steps.push_to_s3",
   readsPrefectIgnore: true,
   requires: PREFECT_AWS_REQUIRES,
   outputs: ["bucket", "folder"],
-});
+};
+
+export const pushToS3 = defineStep<PushToS3Params, "bucket" | "folder">(PUSH_TO_S3);
 
 export interface PullFromS3Params {
   readonly bucket: TemplateValue;
@@ -35,8 +37,10 @@ export interface PullFromS3Params {
 }
 
 /** Downloads `s3://<bucket>/<folder>/` into the flow run's working directory. */
-export const pullFromS3 = defineStep<PullFromS3Params, "bucket" | "folder" | "directory">({
+export const PULL_FROM_S3: StepDefinition<"bucket" | "folder" | "directory"> = {
   fn: "prefect_aws.deployments.steps.pull_from_s3",
   requires: PREFECT_AWS_REQUIRES,
   outputs: ["bucket", "folder", "directory"],
-});
+};
+
+export const pullFromS3 = defineStep<PullFromS3Params, "bucket" | "folder" | "directory">(PULL_FROM_S3);

@@ -1,5 +1,5 @@
 import { TemplateValue } from "../template";
-import { defineStep } from "./step";
+import { defineStep, StepDefinition } from "./step";
 
 /**
  * The lowest prefect-azure whose blob steps work with every credential mode this library writes: the
@@ -26,12 +26,14 @@ export interface PushToAzureBlobStorageParams {
  * Uploads the project directory to `<container>/<folder>/`, honouring `.prefectignore`:
  * one `upload_blob(..., overwrite=True)` per file.
  */
-export const pushToAzureBlobStorage = defineStep<PushToAzureBlobStorageParams, "container" | "folder">({
+export const PUSH_TO_AZURE_BLOB_STORAGE: StepDefinition<"container" | "folder"> = {
   fn: "prefect_azure.deployments.steps.push_to_azure_blob_storage",
   readsPrefectIgnore: true,
   requires: PREFECT_AZURE_REQUIRES,
   outputs: ["container", "folder"],
-});
+};
+
+export const pushToAzureBlobStorage = defineStep<PushToAzureBlobStorageParams, "container" | "folder">(PUSH_TO_AZURE_BLOB_STORAGE);
 
 export interface PullFromAzureBlobStorageParams {
   readonly container: TemplateValue;
@@ -41,8 +43,10 @@ export interface PullFromAzureBlobStorageParams {
 }
 
 /** Lists the blobs under `<folder>` and downloads each into the flow run's working directory. */
-export const pullFromAzureBlobStorage = defineStep<PullFromAzureBlobStorageParams, "container" | "folder" | "directory">({
+export const PULL_FROM_AZURE_BLOB_STORAGE: StepDefinition<"container" | "folder" | "directory"> = {
   fn: "prefect_azure.deployments.steps.pull_from_azure_blob_storage",
   requires: PREFECT_AZURE_REQUIRES,
   outputs: ["container", "folder", "directory"],
-});
+};
+
+export const pullFromAzureBlobStorage = defineStep<PullFromAzureBlobStorageParams, "container" | "folder" | "directory">(PULL_FROM_AZURE_BLOB_STORAGE);

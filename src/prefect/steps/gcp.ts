@@ -1,5 +1,5 @@
 import { TemplateValue } from "../template";
-import { defineStep } from "./step";
+import { defineStep, StepDefinition } from "./step";
 
 /** The pin Prefect's own `gcs` recipe uses. */
 export const PREFECT_GCP_REQUIRES = "prefect-gcp>=0.4.3";
@@ -22,12 +22,14 @@ export interface PushToGcsParams {
 }
 
 /** Uploads the project directory to `gs://<bucket>/<folder>/`, honouring `.prefectignore`. */
-export const pushToGcs = defineStep<PushToGcsParams, "bucket" | "folder">({
+export const PUSH_TO_GCS: StepDefinition<"bucket" | "folder"> = {
   fn: `${STEPS}.push_to_gcs`,
   readsPrefectIgnore: true,
   requires: PREFECT_GCP_REQUIRES,
   outputs: ["bucket", "folder"],
-});
+};
+
+export const pushToGcs = defineStep<PushToGcsParams, "bucket" | "folder">(PUSH_TO_GCS);
 
 export interface PullFromGcsParams {
   readonly bucket: TemplateValue;
@@ -38,8 +40,10 @@ export interface PullFromGcsParams {
 }
 
 /** Lists `gs://<bucket>/<folder>` and downloads every object into the flow run's working directory. */
-export const pullFromGcs = defineStep<PullFromGcsParams, "bucket" | "folder" | "directory">({
+export const PULL_FROM_GCS: StepDefinition<"bucket" | "folder" | "directory"> = {
   fn: `${STEPS}.pull_from_gcs`,
   requires: PREFECT_GCP_REQUIRES,
   outputs: ["bucket", "folder", "directory"],
-});
+};
+
+export const pullFromGcs = defineStep<PullFromGcsParams, "bucket" | "folder" | "directory">(PULL_FROM_GCS);

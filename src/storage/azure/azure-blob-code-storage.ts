@@ -5,15 +5,13 @@ import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container"
 import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AzureBlobStorageCredentialsBlock } from "../../prefect/blocks/azure-blob-storage-credentials";
-import { pullFromAzureBlobStorage, pushToAzureBlobStorage } from "../../prefect/steps/azure";
-import { Step } from "../../prefect/steps/step";
-import { VariableRef } from "../../prefect/template";
+import { PULL_FROM_AZURE_BLOB_STORAGE, PUSH_TO_AZURE_BLOB_STORAGE } from "../../prefect/steps/azure";
 import { ValidationErrors } from "../../validation/errors";
 import { AzurePrincipalId } from "../../validation/rules/azure-principal-id";
 import { parseStorageAccountId } from "../../validation/rules/azure-storage-account-id";
-import { ICodeStorage } from "../code-storage";
-import { addStorageOutputs, locationForYaml, resolveCommonProps } from "../common";
-import { uploadFiles } from "../upload";
+import { locationForYaml, resolveCommonProps } from "../common";
+import { ObjectCodeStorage } from "../object-code-storage";
+import { UploadTarget } from "../upload";
 import { logicalName } from "../names";
 import {
   AzureBlobAccess,
@@ -37,14 +35,13 @@ export type { AzureBlobCodeStorageProps, AzureGrantOptions, AzureReplicationType
  * AzureBlobAccess), role assignments for keyless sides, and the push_to_azure_blob_storage /
  * pull_from_azure_blob_storage steps that use the blocks.
  */
-export class AzureBlobCodeStorage extends Construct implements ICodeStorage {
+export class AzureBlobCodeStorage extends ObjectCodeStorage {
   /** The account's name (a Terraform expression when read from an unresolved account ID). */
   readonly accountName: string;
   readonly storageAccountId: string;
   readonly containerName: string;
   /** Resource Manager ID of the container: the scope of every role assignment. */
   readonly containerResourceId: string;
-  readonly folder: string;
   readonly storageAccount?: LockedDownStorageAccount;
   readonly container?: StorageContainer;
   readonly pushBlock: AzureBlobStorageCredentialsBlock;
@@ -52,17 +49,12 @@ export class AzureBlobCodeStorage extends Construct implements ICodeStorage {
   /** The SAS behind a containerSas side, for its expiry. */
   readonly pushSas?: ContainerSasConnectionString;
   readonly pullSas?: ContainerSasConnectionString;
-  readonly buildSteps: Step[] = [];
-  readonly pushSteps: Step[];
-  readonly pullSteps: Step[];
-  readonly ignorePatterns: readonly string[];
-  private readonly folderFromEnv?: string;
   private readonly existingResourceGroupName?: string;
   private accountKeyConnectionString?: string;
   private readonly unresolvedGrants = { push: 0, pull: 0 };
 
   constructor(scope: Construct, id: string, props: AzureBlobCodeStorageProps) {
-    super(scope, id);
+    super(scope, id, props);
     const errors = new ValidationErrors();
     const push = props.pushAccess ?? AzureBlobAccess.containerSas();
     const pull = props.pullAccess ?? AzureBlobAccess.containerSas();
@@ -74,9 +66,6 @@ export class AzureBlobCodeStorage extends Construct implements ICodeStorage {
     errors.report(this);
 
     this.containerName = containerName!;
-    this.folder = props.folder;
-    this.ignorePatterns = props.prefectIgnore ?? [];
-    this.folderFromEnv = props.folderFromEnv;
 
     if (props.storageAccountName !== undefined) {
       this.storageAccount = new LockedDownStorageAccount(this, "storage", {
@@ -122,22 +111,20 @@ export class AzureBlobCodeStorage extends Construct implements ICodeStorage {
     ({ block: this.pullBlock, sas: this.pullSas } = this.setUpSide("pull", pull, PULL_SAS_PERMISSIONS, sides));
 
     const containerForYaml = locationForYaml(this, this.containerName, stem, "container");
-    const pushStep = pushToAzureBlobStorage({
-      id: "push_code",
-      container: containerForYaml,
-      folder: folder.value,
-      credentials: this.pushBlock.ref(),
-    });
-    this.pushSteps = [pushStep];
-    this.pullSteps = [
-      pullFromAzureBlobStorage({
-        id: "pull_code",
-        container: pushStep.output("container"),
-        folder: pushStep.output("folder"),
-        credentials: this.pullBlock.ref(),
-      }),
-    ];
-    this.addOutputs(containerForYaml);
+    const steps = { storeParam: "container", push: PUSH_TO_AZURE_BLOB_STORAGE, pull: PULL_FROM_AZURE_BLOB_STORAGE };
+    this.useSteps(steps, containerForYaml, folder, { credentials: this.pushBlock.ref() }, { credentials: this.pullBlock.ref() });
+    this.addOutputs(
+      {
+        account_name: { value: this.accountName, description: "Storage account holding the flow code" },
+        container_name: { value: this.containerName, description: "Container holding the flow code" },
+      },
+      { kind: "container", value: containerForYaml },
+      { push: this.pushBlock, pull: this.pullBlock },
+      {
+        push_sas_expiry: this.pushSas && { value: this.pushSas.expiry, description: "When the push SAS expires: renew it before then" },
+        pull_sas_expiry: this.pullSas && { value: this.pullSas.expiry, description: "When the pull SAS expires: renew it before then" },
+      },
+    );
   }
 
   /**
@@ -147,18 +134,19 @@ export class AzureBlobCodeStorage extends Construct implements ICodeStorage {
    * `cdktf deploy` alone ships the code. Terraform then writes through the data plane: it needs data
    * access to the container (with shared keys off, `storageUseAzuread` and a Blob Data role).
    */
-  uploadCode(directory: string): StorageBlob[] {
-    const options = { directory, folder: this.folder, folderFromEnv: this.folderFromEnv, ignorePatterns: this.ignorePatterns };
-    return uploadFiles(this, options, (t) =>
-      new StorageBlob(this, t.id, {
-        name: t.objectName,
-        storageAccountName: this.accountName,
-        storageContainerName: this.container?.name ?? this.containerName,
-        type: "Block",
-        source: t.source,
-        contentMd5: t.file.md5,
-      }),
-    );
+  override uploadCode(directory: string): StorageBlob[] {
+    return super.uploadCode(directory) as StorageBlob[];
+  }
+
+  protected uploadObject(t: UploadTarget): StorageBlob {
+    return new StorageBlob(this, t.id, {
+      name: t.objectName,
+      storageAccountName: this.accountName,
+      storageContainerName: this.container?.name ?? this.containerName,
+      type: "Block",
+      source: t.source,
+      contentMd5: t.file.md5,
+    });
   }
 
   /** Lets another identity download the code (Storage Blob Data Reader on the container). */
@@ -243,18 +231,4 @@ export class AzureBlobCodeStorage extends Construct implements ICodeStorage {
     return this.accountKeyConnectionString;
   }
 
-  private addOutputs(containerForYaml: string | VariableRef): void {
-    addStorageOutputs(this, {
-      account_name: { value: this.accountName, description: "Storage account holding the flow code" },
-      container_name: { value: this.containerName, description: "Container holding the flow code" },
-      folder: { value: this.folder, description: "Folder (blob-name prefix) of the flow code in the container" },
-      container_variable: containerForYaml instanceof VariableRef
-        ? { value: containerForYaml.variableName, description: "Prefect variable holding the container name for prefect.yaml" }
-        : undefined,
-      push_block: { value: this.pushBlock.blockName, description: "azure-blob-storage-credentials block used by the push step" },
-      pull_block: { value: this.pullBlock.blockName, description: "azure-blob-storage-credentials block used by the pull step" },
-      push_sas_expiry: this.pushSas && { value: this.pushSas.expiry, description: "When the push SAS expires: renew it before then" },
-      pull_sas_expiry: this.pullSas && { value: this.pullSas.expiry, description: "When the pull SAS expires: renew it before then" },
-    });
-  }
 }

@@ -1,3 +1,4 @@
+import { ObjectStorageGrantOptions } from "../object-code-storage";
 import { ValidationErrors } from "../../validation/errors";
 import { AzureContainerName } from "../../validation/rules/azure-container-name";
 import { AzureResourceGroupName } from "../../validation/rules/azure-resource-group-name";
@@ -110,7 +111,7 @@ export interface AzureBlobCodeStorageProps extends ObjectStorageCommonProps {
 }
 
 /** Options of grantPull / grantPush. */
-export interface AzureGrantOptions {
+export interface AzureGrantOptions extends ObjectStorageGrantOptions {
   /** @default "ServicePrincipal" */
   readonly principalType?: AzurePrincipalType;
   /**

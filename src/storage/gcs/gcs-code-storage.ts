@@ -5,8 +5,7 @@ import { StorageBucketObject } from "@cdktf/provider-google/lib/storage-bucket-o
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { GcpCredentialsBlock } from "../../prefect/blocks/gcp-credentials";
-import { pullFromGcs, pushToGcs } from "../../prefect/steps/gcp";
-import { Step } from "../../prefect/steps/step";
+import { PULL_FROM_GCS, PUSH_TO_GCS } from "../../prefect/steps/gcp";
 import { VariableRef } from "../../prefect/template";
 import { ValidationErrors } from "../../validation/errors";
 import { GcpIamMember } from "../../validation/rules/gcp-iam-member";
@@ -14,10 +13,10 @@ import { GcpKmsKeyName, kmsKeyLocation } from "../../validation/rules/gcp-kms-ke
 import { GcpProjectId } from "../../validation/rules/gcp-project-id";
 import { GcsBucketName } from "../../validation/rules/gcs-bucket-name";
 import { GcsLocation } from "../../validation/rules/gcs-location";
-import { ICodeStorage } from "../code-storage";
-import { addStorageOutputs, createdOrExisting, locationForYaml, ObjectStorageCommonProps, resolveCommonProps } from "../common";
+import { createdOrExisting, locationForYaml, ObjectStorageCommonProps, resolveCommonProps } from "../common";
 import { fitName, logicalName } from "../names";
-import { uploadFiles } from "../upload";
+import { ObjectCodeStorage, ObjectStorageGrantOptions } from "../object-code-storage";
+import { UploadTarget } from "../upload";
 import { FolderBinding, GcsAccessRoles, GcsFolderLocation, PREDEFINED_ROLES, pullBindings, pushBindings } from "./grants";
 import { GcsIdentity } from "./identity";
 import { LockedDownGcsBucket } from "./locked-down-bucket";
@@ -119,9 +118,8 @@ export interface GcsCodeStorageProps extends ObjectStorageCommonProps {
  * identity for workers, each bound on the bucket under an IAM condition on the code folder, their
  * gcp-credentials blocks, and the push_to_gcs / pull_from_gcs steps of Prefect's `gcs` recipe.
  */
-export class GcsCodeStorage extends Construct implements ICodeStorage {
+export class GcsCodeStorage extends ObjectCodeStorage {
   readonly bucketName: string;
-  readonly folder: string;
   readonly project: string;
   readonly bucket?: LockedDownGcsBucket;
   readonly customRoles?: GcsCustomRoles;
@@ -130,11 +128,6 @@ export class GcsCodeStorage extends Construct implements ICodeStorage {
   readonly pullServiceAccount?: ServiceAccount;
   readonly pushBlock?: GcpCredentialsBlock;
   readonly pullBlock?: GcpCredentialsBlock;
-  readonly buildSteps: Step[] = [];
-  readonly pushSteps: Step[];
-  readonly pullSteps: Step[];
-  readonly ignorePatterns: readonly string[];
-  private readonly folderFromEnv?: string;
   private readonly location: GcsFolderLocation;
   private readonly roles: GcsAccessRoles;
   private readonly restrictListing: boolean;
@@ -142,7 +135,7 @@ export class GcsCodeStorage extends Construct implements ICodeStorage {
   private readonly bucketRef: string;
 
   constructor(scope: Construct, id: string, props: GcsCodeStorageProps) {
-    super(scope, id);
+    super(scope, id, props);
     const errors = new ValidationErrors();
     const existing = props.existingBucketName !== undefined;
     const bucketName = createdOrExisting(
@@ -175,10 +168,7 @@ export class GcsCodeStorage extends Construct implements ICodeStorage {
     errors.report(this);
 
     this.bucketName = bucketName!;
-    this.folder = props.folder;
     this.project = props.project;
-    this.ignorePatterns = props.prefectIgnore ?? [];
-    this.folderFromEnv = props.folderFromEnv;
     this.restrictListing = props.restrictListingToFolder ?? false;
     this.location = { bucketName: this.bucketName, folder: props.folder, prefix: folder.grantPrefix };
     if (props.bucketName) {
@@ -211,24 +201,15 @@ export class GcsCodeStorage extends Construct implements ICodeStorage {
     let projectForYaml: string | VariableRef | undefined;
     const keylessProject = () =>
       (projectForYaml ??= locationForYaml(this, this.project, stem, "project"));
-    const pushStep = pushToGcs({
-      id: "push_code",
-      bucket: bucketForYaml,
-      folder: folder.value,
-      project: this.pushBlock ? undefined : keylessProject(),
-      credentials: this.pushBlock?.ref(),
-    });
-    this.pushSteps = [pushStep];
-    this.pullSteps = [
-      pullFromGcs({
-        id: "pull_code",
-        bucket: pushStep.output("bucket"),
-        folder: pushStep.output("folder"),
-        project: this.pullBlock ? undefined : keylessProject(),
-        credentials: this.pullBlock?.ref(),
-      }),
-    ];
-    this.addOutputs(bucketForYaml, push, pull);
+    const steps = { storeParam: "bucket", push: PUSH_TO_GCS, pull: PULL_FROM_GCS };
+    this.useSteps(
+      steps,
+      bucketForYaml,
+      folder,
+      { project: this.pushBlock ? undefined : keylessProject(), credentials: this.pushBlock?.ref() },
+      { project: this.pullBlock ? undefined : keylessProject(), credentials: this.pullBlock?.ref() },
+    );
+    this.addGcsOutputs(bucketForYaml, push, pull);
   }
 
   /**
@@ -236,9 +217,12 @@ export class GcsCodeStorage extends Construct implements ICodeStorage {
    * file `.prefectignore` lets through (the files push_to_gcs would upload), each replaced only when its
    * content changes. With FlowDeployment's `manageWithTerraform`, `cdktf deploy` alone ships the code.
    */
-  uploadCode(directory: string): StorageBucketObject[] {
-    const options = { directory, folder: this.folder, folderFromEnv: this.folderFromEnv, ignorePatterns: this.ignorePatterns };
-    return uploadFiles(this, options, (t) => new StorageBucketObject(this, t.id, { bucket: this.bucketRef, name: t.objectName, source: t.source }));
+  override uploadCode(directory: string): StorageBucketObject[] {
+    return super.uploadCode(directory) as StorageBucketObject[];
+  }
+
+  protected uploadObject(t: UploadTarget): StorageBucketObject {
+    return new StorageBucketObject(this, t.id, { bucket: this.bucketRef, name: t.objectName, source: t.source });
   }
 
   /**
@@ -246,13 +230,15 @@ export class GcsCodeStorage extends Construct implements ICodeStorage {
    * `serviceAccount:analytics@my-project.iam.gserviceaccount.com` or a workload identity
    * `principalSet://iam.googleapis.com/...`.
    */
-  grantPull(member: string, id = `grant-pull-${logicalName(member)}`): GcsFolderGrant {
+  grantPull(member: string, options: ObjectStorageGrantOptions = {}): GcsFolderGrant {
+    const id = options.id ?? `grant-pull-${logicalName(member)}`;
     new ValidationErrors().check(GcpIamMember, "member", member).report(this, `${this.node.path}/${id}`);
     return this.grant("pull", id, member);
   }
 
   /** Lets another principal upload the code: create and delete (overwrite) under the folder. */
-  grantPush(member: string, id = `grant-push-${logicalName(member)}`): GcsFolderGrant {
+  grantPush(member: string, options: ObjectStorageGrantOptions = {}): GcsFolderGrant {
+    const id = options.id ?? `grant-push-${logicalName(member)}`;
     new ValidationErrors().check(GcpIamMember, "member", member).report(this, `${this.node.path}/${id}`);
     return this.grant("push", id, member);
   }
@@ -295,20 +281,19 @@ export class GcsCodeStorage extends Construct implements ICodeStorage {
     return [account, credentials];
   }
 
-  private addOutputs(bucketForYaml: string | VariableRef, push: GcsIdentity, pull: GcsIdentity): void {
+  private addGcsOutputs(bucketForYaml: string | VariableRef, push: GcsIdentity, pull: GcsIdentity): void {
     const email = (created: ServiceAccount | undefined, identity: GcsIdentity) => created?.email ?? identity.name!;
-    addStorageOutputs(this, {
-      bucket_name: { value: this.bucketName, description: "Bucket holding the flow code" },
-      folder: { value: this.folder, description: "Folder (object-name prefix) of the flow code in the bucket" },
-      bucket_variable: bucketForYaml instanceof VariableRef
-        ? { value: bucketForYaml.variableName, description: "Prefect variable holding the bucket name for prefect.yaml" }
-        : undefined,
-      push_block: this.pushBlock && { value: this.pushBlock.blockName, description: "gcp-credentials block used by the push step" },
-      pull_block: this.pullBlock && { value: this.pullBlock.blockName, description: "gcp-credentials block used by the pull step" },
-      push_service_account: { value: email(this.pushServiceAccount, push), description: "Service account that pushes the code" },
-      pull_service_account: { value: email(this.pullServiceAccount, pull), description: "Service account that pulls the code" },
-    });
+    this.addOutputs(
+      { bucket_name: { value: this.bucketName, description: "Bucket holding the flow code" } },
+      { kind: "bucket", value: bucketForYaml },
+      { push: this.pushBlock, pull: this.pullBlock },
+      {
+        push_service_account: { value: email(this.pushServiceAccount, push), description: "Service account that pushes the code" },
+        pull_service_account: { value: email(this.pullServiceAccount, pull), description: "Service account that pulls the code" },
+      },
+    );
   }
+
 }
 
 export interface GcsFolderGrantProps {

@@ -5,14 +5,12 @@ import { IamUserPolicy } from "@cdktf/provider-aws/lib/iam-user-policy";
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import { Construct } from "constructs";
 import { AwsCredentialsBlock } from "../../prefect/blocks/aws-credentials";
-import { pullFromS3, pushToS3 } from "../../prefect/steps/aws";
-import { Step } from "../../prefect/steps/step";
-import { VariableRef } from "../../prefect/template";
+import { PULL_FROM_S3, PUSH_TO_S3 } from "../../prefect/steps/aws";
 import { ValidationErrors } from "../../validation/errors";
 import { IamName, S3BucketName, AwsKmsKeyArn } from "../../validation/rules";
-import { ICodeStorage } from "../code-storage";
-import { uploadFiles } from "../upload";
-import { addStorageOutputs, createdOrExisting, locationForYaml, ObjectStorageCommonProps, resolveCommonProps } from "../common";
+import { createdOrExisting, locationForYaml, ObjectStorageCommonProps, resolveCommonProps } from "../common";
+import { ObjectCodeStorage, ObjectStorageGrantOptions } from "../object-code-storage";
+import { UploadTarget } from "../upload";
 import { fitName, logicalName } from "../names";
 import { S3Identity } from "./identity";
 import { LockedDownBucket } from "./locked-down-bucket";
@@ -66,23 +64,17 @@ export interface S3CodeStorageProps extends ObjectStorageCommonProps {
  * workers, each limited to the code folder, their aws-credentials blocks, and the push_to_s3 /
  * pull_from_s3 steps of Prefect's `s3` recipe that use them.
  */
-export class S3CodeStorage extends Construct implements ICodeStorage {
+export class S3CodeStorage extends ObjectCodeStorage {
   readonly bucketName: string;
-  readonly folder: string;
   readonly bucket?: LockedDownBucket;
   readonly pushBlock?: AwsCredentialsBlock;
   readonly pullBlock?: AwsCredentialsBlock;
-  readonly buildSteps: Step[] = [];
-  readonly pushSteps: Step[];
-  readonly pullSteps: Step[];
-  readonly ignorePatterns: readonly string[];
   private readonly location: FlowCodeLocation;
-  private readonly folderFromEnv?: string;
   /** Stem of block, user and policy names (see blockNamePrefix); stable even for a token bucket name. */
   private readonly nameStem: string;
 
   constructor(scope: Construct, id: string, props: S3CodeStorageProps) {
-    super(scope, id);
+    super(scope, id, props);
     const errors = new ValidationErrors();
     const bucketName = createdOrExisting(
       errors,
@@ -108,9 +100,6 @@ export class S3CodeStorage extends Construct implements ICodeStorage {
 
     this.bucketName = bucketName!;
     this.nameStem = stem;
-    this.folderFromEnv = props.folderFromEnv;
-    this.folder = props.folder;
-    this.ignorePatterns = props.prefectIgnore ?? [];
     this.location = { bucketName: this.bucketName, prefix: folder.grantPrefix, kmsKeyArn: props.kmsKeyArn };
     if (props.bucketName) {
       this.bucket = new LockedDownBucket(this, "storage", {
@@ -126,22 +115,13 @@ export class S3CodeStorage extends Construct implements ICodeStorage {
     this.pullBlock = this.setUpSide("pull", pull, pullPolicy(this.location), `${stem}-pull`, blockOptions);
 
     const bucketForYaml = locationForYaml(this, this.bucketName, stem, "bucket");
-    const pushStep = pushToS3({
-      id: "push_code",
-      bucket: bucketForYaml,
-      folder: folder.value,
-      credentials: this.pushBlock?.ref(),
-    });
-    this.pushSteps = [pushStep];
-    this.pullSteps = [
-      pullFromS3({
-        id: "pull_code",
-        bucket: pushStep.output("bucket"),
-        folder: pushStep.output("folder"),
-        credentials: this.pullBlock?.ref(),
-      }),
-    ];
-    this.addOutputs(bucketForYaml);
+    const steps = { storeParam: "bucket", push: PUSH_TO_S3, pull: PULL_FROM_S3 };
+    this.useSteps(steps, bucketForYaml, folder, { credentials: this.pushBlock?.ref() }, { credentials: this.pullBlock?.ref() });
+    this.addOutputs(
+      { bucket_name: { value: this.bucketName, description: "Bucket holding the flow code" } },
+      { kind: "bucket", value: bucketForYaml },
+      { push: this.pushBlock, pull: this.pullBlock },
+    );
   }
 
   /**
@@ -150,21 +130,22 @@ export class S3CodeStorage extends Construct implements ICodeStorage {
    * hash so unchanged files cause no diff. With FlowDeployment's `manageWithTerraform`, `cdktf deploy`
    * then ships code and deployment with no `prefect deploy` at all. Files are read at synth time.
    */
-  uploadCode(directory: string): S3Object[] {
-    const options = { directory, folder: this.folder, folderFromEnv: this.folderFromEnv, ignorePatterns: this.ignorePatterns };
-    return uploadFiles(this, options, (t) =>
-      new S3Object(this, t.id, { bucket: this.bucket?.bucket.id ?? this.bucketName, key: t.objectName, source: t.source, sourceHash: t.file.sha256 }),
-    );
+  override uploadCode(directory: string): S3Object[] {
+    return super.uploadCode(directory) as S3Object[];
   }
 
-  /** Lets an existing IAM role download the code (e.g. another worker pool's task role). */
-  grantPull(roleName: string, id = `grant-pull-${logicalName(roleName)}`): IamRolePolicy {
-    return this.grantRole(id, roleName, "prefect-code-pull", pullPolicy(this.location));
+  protected uploadObject(t: UploadTarget): S3Object {
+    return new S3Object(this, t.id, { bucket: this.bucket?.bucket.id ?? this.bucketName, key: t.objectName, source: t.source, sourceHash: t.file.sha256 });
   }
 
-  /** Lets an existing IAM role upload the code (e.g. the role CI assumes). */
-  grantPush(roleName: string, id = `grant-push-${logicalName(roleName)}`): IamRolePolicy {
-    return this.grantRole(id, roleName, "prefect-code-push", pushPolicy(this.location));
+  /** Lets an existing IAM role (its name) download the code, e.g. another worker pool's task role. */
+  grantPull(roleName: string, options: ObjectStorageGrantOptions = {}): IamRolePolicy {
+    return this.grantRole(options.id ?? `grant-pull-${logicalName(roleName)}`, roleName, "prefect-code-pull", pullPolicy(this.location));
+  }
+
+  /** Lets an existing IAM role (its name) upload the code, e.g. the role CI assumes. */
+  grantPush(roleName: string, options: ObjectStorageGrantOptions = {}): IamRolePolicy {
+    return this.grantRole(options.id ?? `grant-push-${logicalName(roleName)}`, roleName, "prefect-code-push", pushPolicy(this.location));
   }
 
   private grantRole(id: string, roleName: string, policyName: string, policy: ReturnType<typeof pullPolicy>): IamRolePolicy {
@@ -187,8 +168,8 @@ export class S3CodeStorage extends Construct implements ICodeStorage {
     block: { region?: string; writeOnly?: boolean },
   ): AwsCredentialsBlock | undefined {
     if (!identity.usesAccessKey) {
-      if (side === "push") this.grantPush(identity.name!, `${side}-role-policy`);
-      else this.grantPull(identity.name!, `${side}-role-policy`);
+      if (side === "push") this.grantPush(identity.name!, { id: `${side}-role-policy` });
+      else this.grantPull(identity.name!, { id: `${side}-role-policy` });
       return undefined;
     }
     const user = new IamUser(this, `${side}-user`, {
@@ -205,15 +186,4 @@ export class S3CodeStorage extends Construct implements ICodeStorage {
     });
   }
 
-  private addOutputs(bucketForYaml: string | VariableRef): void {
-    addStorageOutputs(this, {
-      bucket_name: { value: this.bucketName, description: "Bucket holding the flow code" },
-      folder: { value: this.folder, description: "Folder (prefix) of the flow code in the bucket" },
-      bucket_variable: bucketForYaml instanceof VariableRef
-        ? { value: bucketForYaml.variableName, description: "Prefect variable holding the bucket name for prefect.yaml" }
-        : undefined,
-      push_block: this.pushBlock && { value: this.pushBlock.blockName, description: "aws-credentials block used by the push step" },
-      pull_block: this.pullBlock && { value: this.pullBlock.blockName, description: "aws-credentials block used by the pull step" },
-    });
-  }
 }
