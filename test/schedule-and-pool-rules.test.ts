@@ -20,7 +20,8 @@ import {
   WorkPoolType,
 } from "../src/validation/rules";
 import { isIanaTimeZone } from "../src/validation/rules/iana-time-zone";
-import { closestMatch, WORK_POOL_TYPES } from "../src/validation/rules/work-pool-type";
+import { closestMatch } from "../src/core/closest-match";
+import { WORK_POOL_TYPES } from "../src/validation/rules/work-pool-type";
 
 /** The findings of a rule as plain objects (fix omitted when none). */
 const check = (rule: Rule<unknown>, value: unknown) => rule.check(value).map((f) => (f.fix === undefined ? { problem: f.problem } : { ...f }));

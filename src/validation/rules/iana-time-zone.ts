@@ -1,5 +1,5 @@
 import { RuleFinding, Rule } from "../rule";
-import { closestMatch } from "./work-pool-type";
+import { closestMatch } from "../../core/closest-match";
 
 /**
  * The IANA tz database (2025b): every zone and backward-compatible link that Python's

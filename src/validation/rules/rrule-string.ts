@@ -1,6 +1,6 @@
 import { Rule, RuleFinding } from "../rule";
 import { isIanaTimeZone } from "./iana-time-zone";
-import { closestMatch } from "./work-pool-type";
+import { closestMatch } from "../../core/closest-match";
 
 /** Prefect's limit on an rrule string (`MAX_RRULE_LENGTH`: about a year of RDATEs). */
 const MAX_LENGTH = 6500;
