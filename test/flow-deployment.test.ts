@@ -7,6 +7,8 @@ import { parse } from "yaml";
 import { defaultFlowName, FlowDeployment, FlowDeploymentProps } from "../src/deployments/flow-deployment";
 import { PrefectProvider } from "../src/prefect/provider/provider";
 import { WorkPool } from "../src/prefect/provider/work-pool";
+import { pullFromS3 } from "../src/prefect/steps/aws";
+import { StepOutputRef } from "../src/prefect/template";
 import { ICodeStorage } from "../src/storage/code-storage";
 import { GitCodeStorage } from "../src/storage/git/git-code-storage";
 import { GitCredentials } from "../src/storage/git/git-credentials";
@@ -206,6 +208,21 @@ describe("FlowDeployment: what the provider cannot express is refused, never dro
   it("a git_clone parameter the provider's pull steps lack (commit_sha)", () => {
     const ctx = stackWith((s) => new GitCodeStorage(s, "code", { repository: "https://github.com/acme/flows.git", commitSha: "a".repeat(40) }));
     expect(() => reported(deploy(ctx, "a"))).toThrow(/pull\[0\]\.prefect\.deployments\.steps\.git_clone\.commit_sha "a{40}": has no field in prefect_deployment pull_steps \[TerraformPullStep\]/);
+  });
+
+  it("a pull override that reads a push step's output: only `prefect deploy` fills it in, nothing decodes it", () => {
+    const ctx = stackWith((s) => new S3CodeStorage(s, "code", { bucketName: "acme-flows", folder: "etl" }));
+    const pull = [pullFromS3({ id: "pull_code", bucket: new StepOutputRef("push_code", "bucket"), folder: "etl/" })];
+    expect(() => reported(deploy(ctx, "a", { pull }))).toThrow(
+      /pull\[0\]\.prefect_aws\.deployments\.steps\.pull_from_s3\.bucket "\{\{ push_code\.bucket \}\}": is a step output, filled in only by `prefect deploy`.*\[TerraformPullStep\]/,
+    );
+  });
+
+  it("the storage's literal pull steps carry the same values as prefect.yaml's pull steps resolve to", () => {
+    const ctx = stackWith((s) => new S3CodeStorage(s, "code", { bucketName: "acme-flows", folder: "etl" }));
+    const [literal] = ctx.storage.literalPullSteps!.map((step) => step.renderKwargs());
+    const [push] = ctx.storage.pushSteps.map((step) => step.renderKwargs());
+    expect(literal).toMatchObject({ id: "pull_code", bucket: push.bucket, folder: push.folder });
   });
 
   it("contradictory work pool / queue options", () => {

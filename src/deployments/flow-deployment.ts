@@ -139,7 +139,6 @@ export class FlowDeployment extends Construct {
     }
 
     const doc = props.project.document;
-    const earlier = [...(props.build ?? doc.build), ...(props.push ?? doc.push)];
     this.flow = sharedFlow(props.project, props.flowName ?? defaultFlowName(props.entrypoint));
     this.deployment = new Deployment(this, "deployment", {
       name: props.name,
@@ -155,7 +154,7 @@ export class FlowDeployment extends Construct {
       concurrencyLimit: props.concurrencyLimit,
       enforceParameterSchema: props.enforceParameterSchema,
       paused: props.paused,
-      pullSteps: providerPullSteps(props.pull ?? doc.pull, earlier, errors),
+      pullSteps: providerPullSteps(props.pull ?? props.project.storage.literalPullSteps ?? props.project.storage.pullSteps, errors),
       dependsOn: nonEmpty([this.workPool, this.workQueue].filter((r): r is WorkPool | WorkQueue => r !== undefined)),
     });
     (props.schedules ?? []).forEach((s, i) => {

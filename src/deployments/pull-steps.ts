@@ -1,7 +1,7 @@
 import { DeploymentPullStep } from "../prefect/provider/deployment";
 import { Step } from "../prefect/steps/step";
 import { ValidationErrors } from "../validation/errors";
-import { EnvRef, renderValue, StepOutputRef, TemplateRef, TemplateString, TemplateValue } from "../prefect/template";
+import { collectRefs, EnvRef, renderValue, StepOutputRef, TemplateValue } from "../prefect/template";
 
 /** Pull step types the Prefect provider's `prefect_deployment.pull_steps` knows. */
 export const PROVIDER_PULL_STEP_TYPES = [
@@ -33,13 +33,12 @@ const FIELDS: Record<string, keyof DeploymentPullStep> = {
 };
 
 /**
- * The same pull steps prefect.yaml gets, as `prefect_deployment.pull_steps`. In prefect.yaml, a pull
- * step's `{{ push_code.bucket }}` is filled in by `prefect deploy` from the push step's result; with
- * no `prefect deploy`, it is filled in here from the push step's own parameter of that name (the push
- * steps return their inputs). Block and variable references stay: the worker resolves them at run time.
- * Anything the provider cannot express is refused with the reason, never dropped.
+ * Pull steps as `prefect_deployment.pull_steps`, from steps whose values are literal (a storage's
+ * `literalPullSteps`): no `prefect deploy` runs to fill in step outputs or deploy-time environment
+ * variables, so those are problems. Block and variable references stay: the worker resolves them at
+ * run time. Anything the provider cannot express is reported with the reason, never dropped.
  */
-export function providerPullSteps(pull: Step[], earlier: Step[], errors: ValidationErrors): DeploymentPullStep[] {
+export function providerPullSteps(pull: Step[], errors: ValidationErrors): DeploymentPullStep[] {
   const keepToYaml = "keep this deployment to prefect.yaml (manageWithTerraform: false)";
   return pull.map((step, i) => {
     const where = `pull[${i}].${step.fn}`;
@@ -56,42 +55,21 @@ export function providerPullSteps(pull: Step[], earlier: Step[], errors: Validat
         errors.add(`${where}.${param}`, value === null || typeof value !== "object" ? value : String(value), "TerraformPullStep", "has no field in prefect_deployment pull_steps", keepToYaml);
         continue;
       }
-      const resolved = resolveOutputs(value, earlier, `${where}.${param}`, errors);
-      if (resolved !== undefined) out[field] = renderValue(resolved, `${where}.${param}`);
+      if (literal(value, `${where}.${param}`, errors)) out[field] = renderValue(value, `${where}.${param}`);
     }
     return out as unknown as DeploymentPullStep;
   });
 }
 
-/**
- * Replaces step-output references by the referenced step's parameter; deploy-time env vars and
- * outputs only a step run can give are recorded as problems (the value is then undefined).
- */
-function resolveOutputs(value: TemplateValue, earlier: Step[], where: string, errors: ValidationErrors): TemplateValue | undefined {
-  let unresolvable = false;
-  const resolveRef = (ref: TemplateRef): TemplateValue => {
+/** Whether `value` holds only what Terraform can store; deploy-time references are reported. */
+function literal(value: TemplateValue, where: string, errors: ValidationErrors): boolean {
+  const deployTime = collectRefs(value).filter((ref) => ref instanceof EnvRef || ref instanceof StepOutputRef);
+  for (const ref of deployTime) {
     if (ref instanceof EnvRef) {
       errors.add(where, String(ref), "TerraformPullStep", "is read from the environment of `prefect deploy`, which does not run for a Terraform-managed deployment", "use a fixed folder (no folderFromEnv), or keep this deployment to prefect.yaml");
-      unresolvable = true;
-      return "";
+    } else {
+      errors.add(where, String(ref), "TerraformPullStep", "is a step output, filled in only by `prefect deploy`; Terraform cannot set it", "give the pull step literal values, or keep this deployment to prefect.yaml");
     }
-    if (!(ref instanceof StepOutputRef)) return ref;
-    const source = earlier.find((s) => s.id === ref.stepId);
-    const resolved = source?.params[ref.key];
-    if (resolved === undefined) {
-      errors.add(where, String(ref), "TerraformPullStep", `is only known when \`prefect deploy\` runs the step "${ref.stepId}"; Terraform cannot set it`, "use a fixed value, or keep this deployment to prefect.yaml");
-      unresolvable = true;
-      return "";
-    }
-    return resolveOutputs(resolved, earlier, where, errors) ?? "";
-  };
-  const walk = (v: TemplateValue): TemplateValue => {
-    if (v instanceof TemplateRef) return resolveRef(v);
-    if (v instanceof TemplateString) return new TemplateString(v.parts.map((p) => (p instanceof TemplateRef ? String(resolveRef(p)) : p)));
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x === undefined ? x : walk(x)]));
-    return v;
-  };
-  const out = walk(value);
-  return unresolvable ? undefined : out;
+  }
+  return deployTime.length === 0;
 }

@@ -40,12 +40,15 @@ export interface PrefectProjectProps {
  */
 export class PrefectProject extends Construct {
   readonly document: PrefectYamlDocument;
+  /** Where the flow code lives: its steps make the sections of prefect.yaml. */
+  readonly storage: ICodeStorage;
   readonly files: GeneratedFile[];
   private readonly outputDirectory?: string;
 
   constructor(scope: Construct, id: string, props: PrefectProjectProps) {
     super(scope, id);
     const { storage } = props;
+    this.storage = storage;
     this.document = new PrefectYamlDocument({
       name: props.name,
       prefectVersion: props.prefectVersion,

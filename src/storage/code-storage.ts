@@ -14,6 +14,13 @@ export interface ICodeStorage extends IConstruct {
   readonly pushSteps: Step[];
   /** Steps a worker runs before each flow run to fetch the code. */
   readonly pullSteps: Step[];
+  /**
+   * The same pull steps with literal values where `pullSteps` reference the push step's outputs
+   * (`{{ push_code.folder }}`): what a deployment stores when Terraform registers it, since no
+   * `prefect deploy` runs to fill the references in. Built from the same values, never decoded.
+   * @default the pull steps themselves (right when they reference no step output)
+   */
+  readonly literalPullSteps?: Step[];
   /** The user's extra `.prefectignore` patterns; only meaningful when there are push steps. */
   readonly ignorePatterns: readonly string[];
   /**

@@ -50,7 +50,7 @@ export abstract class ObjectCodeStorage extends Construct implements IObjectCode
   readonly buildSteps: Step[] = [];
   readonly ignorePatterns: readonly string[];
   protected readonly folderFromEnv?: string;
-  private steps: { readonly push: Step[]; readonly pull: Step[] } = { push: [], pull: [] };
+  private steps: { readonly push: Step[]; readonly pull: Step[]; readonly literalPull: Step[] } = { push: [], pull: [], literalPull: [] };
 
   protected constructor(scope: Construct, id: string, props: ObjectStorageCommonProps) {
     super(scope, id);
@@ -67,6 +67,10 @@ export abstract class ObjectCodeStorage extends Construct implements IObjectCode
     return this.steps.pull;
   }
 
+  get literalPullSteps(): Step[] {
+    return this.steps.literalPull;
+  }
+
   uploadCode(directory: string): IConstruct[] {
     const options = { directory, folder: this.folder, folderFromEnv: this.folderFromEnv, ignorePatterns: this.ignorePatterns };
     return uploadFiles(this, options, (target) => this.uploadObject(target));
@@ -80,7 +84,8 @@ export abstract class ObjectCodeStorage extends Construct implements IObjectCode
 
   /**
    * Sets the push step (`push_code`: store, folder, then `push`'s parameters) and the pull step
-   * (`pull_code`: store and folder from the push step's outputs, then `pull`'s parameters).
+   * (`pull_code`: store and folder from the push step's outputs, then `pull`'s parameters), and the
+   * pull step with the store and folder themselves, for deployments Terraform registers.
    */
   protected useSteps(kind: ObjectStoreSteps, store: string | VariableRef, folder: CodeFolder, push: SideParams, pull: SideParams): void {
     const pushStep = new Step(kind.push, { [kind.storeParam]: store, folder: folder.value, ...push }, { id: "push_code" });
@@ -89,7 +94,8 @@ export abstract class ObjectCodeStorage extends Construct implements IObjectCode
       { [kind.storeParam]: pushStep.output(kind.storeParam), folder: pushStep.output("folder"), ...pull },
       { id: "pull_code" },
     );
-    this.steps = { push: [pushStep], pull: [pullStep] };
+    const literalPullStep = new Step(kind.pull, { [kind.storeParam]: store, folder: folder.value, ...pull }, { id: "pull_code" });
+    this.steps = { push: [pushStep], pull: [pullStep], literalPull: [literalPullStep] };
   }
 
   /**

@@ -73,6 +73,10 @@ export class DockerImageCodeStorage extends Construct implements IImageCodeStora
   readonly buildSteps: Step[];
   readonly pushSteps: Step[];
   readonly pullSteps: Step[];
+  /** The pull steps hold no step-output reference: Terraform stores them as they are. */
+  get literalPullSteps(): Step[] {
+    return this.pullSteps;
+  }
   /** Push steps here upload no files, so no `.prefectignore` patterns apply (use `.dockerignore`). */
   readonly ignorePatterns: readonly string[] = [];
   readonly jobVariables: { readonly [name: string]: TemplateValue };

@@ -42,6 +42,10 @@ export class PrebuiltImageCodeStorage extends Construct implements IImageCodeSto
   readonly buildSteps: Step[] = [];
   readonly pushSteps: Step[] = [];
   readonly pullSteps: Step[];
+  /** The pull steps hold no step-output reference: Terraform stores them as they are. */
+  get literalPullSteps(): Step[] {
+    return this.pullSteps;
+  }
   readonly ignorePatterns: readonly string[] = [];
   readonly jobVariables: { readonly [name: string]: TemplateValue };
 

@@ -57,6 +57,10 @@ export class GitCodeStorage extends Construct implements ICodeStorage {
   readonly buildSteps: Step[] = [];
   readonly pushSteps: Step[] = [];
   readonly pullSteps: Step[];
+  /** The pull steps hold no step-output reference: Terraform stores them as they are. */
+  get literalPullSteps(): Step[] {
+    return this.pullSteps;
+  }
   readonly ignorePatterns: readonly string[] = [];
   /** The Secret or credentials block holding the token, if any. */
   readonly block?: PrefectBlock;

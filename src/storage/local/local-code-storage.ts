@@ -20,6 +20,10 @@ export class LocalCodeStorage extends Construct implements ICodeStorage {
   readonly buildSteps: Step[] = [];
   readonly pushSteps: Step[] = [];
   readonly pullSteps: Step[];
+  /** The pull steps hold no step-output reference: Terraform stores them as they are. */
+  get literalPullSteps(): Step[] {
+    return this.pullSteps;
+  }
   readonly ignorePatterns: readonly string[] = [];
   readonly directory: string;
 
