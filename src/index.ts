@@ -34,4 +34,5 @@ export * from "./storage/docker/docker-image-code-storage";
 export * from "./storage/docker/prebuilt-image-code-storage";
 export * from "./validation/errors";
 export * from "./validation/rule";
+export * from "./validation/checks";
 export * as rules from "./validation/rules";

@@ -8,6 +8,7 @@ import * as path from "path";
 import { slugify } from "../src/core/slugify";
 import { defaultNameStem, fitName, logicalName } from "../src/storage/names";
 import { ProblemReport, ValidationError, ValidationErrors } from "../src/validation/errors";
+import { CHECKS } from "../src/validation/checks";
 import { findings, Rule } from "../src/validation/rule";
 import * as rules from "../src/validation/rules";
 import { BlockName, EnvVarName, IamName, S3BucketName, StorageFolder, VariableName } from "../src/validation/rules";
@@ -425,5 +426,34 @@ describe("slugify (python-slugify defaults)", () => {
       const slug = slugify(s);
       expect(slug).toMatch(/^([a-z0-9]+(-[a-z0-9]+)*)?$/);
     }
+  });
+});
+
+describe("every rule ID a problem can carry is explained", () => {
+  /** IDs in `errors.add(prop, value, "Id", ...)` calls and `rule: "Id"` findings across src/. */
+  function reportedIds(): string[] {
+    const ids = new Set<string>();
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
+    for (const file of walk(path.join(__dirname, "..", "src"))) {
+      const text = fs.readFileSync(file, "utf8");
+      for (const m of text.matchAll(/\.add\(\s*[^;]*?,\s*"([A-Z][A-Za-z0-9]+)",/gs)) ids.add(m[1]);
+      for (const m of text.matchAll(/rule:\s*"([A-Z][A-Za-z0-9]+)"/g)) ids.add(m[1]);
+    }
+    return [...ids].sort();
+  }
+
+  it("as a rule (src/validation/rules) or a check (src/validation/checks.ts), each with a sentence", () => {
+    const ids = reportedIds();
+    expect(ids.length).toBeGreaterThan(40);
+    const unexplained = ids.filter((id) => !(id in rules) && !(id in CHECKS));
+    expect(unexplained).toEqual([]);
+    for (const [id, explanation] of Object.entries(CHECKS)) expect({ id, long: explanation.length > 30 }).toEqual({ id, long: true });
+  });
+
+  it("lists no check that nothing reports, and no ID twice", () => {
+    const ids = new Set(reportedIds());
+    expect(Object.keys(CHECKS).filter((id) => !ids.has(id))).toEqual([]);
+    expect(Object.keys(CHECKS).filter((id) => id in rules)).toEqual([]);
   });
 });
