@@ -8,7 +8,7 @@ import { defaultFlowName, FlowDeployment, FlowDeploymentProps } from "../src/dep
 import { PrefectProvider } from "../src/prefect/provider/provider";
 import { WorkPool } from "../src/prefect/provider/work-pool";
 import { pullFromS3 } from "../src/prefect/steps/aws";
-import { StepOutputRef } from "../src/prefect/template";
+import { EnvRef, StepOutputRef } from "../src/prefect/template";
 import { ICodeStorage } from "../src/storage/code-storage";
 import { GitCodeStorage } from "../src/storage/git/git-code-storage";
 import { GitCredentials } from "../src/storage/git/git-credentials";
@@ -215,6 +215,13 @@ describe("FlowDeployment: what the provider cannot express is refused, never dro
     const pull = [pullFromS3({ id: "pull_code", bucket: new StepOutputRef("push_code", "bucket"), folder: "etl/" })];
     expect(() => reported(deploy(ctx, "a", { pull }))).toThrow(
       /pull\[0\]\.prefect_aws\.deployments\.steps\.pull_from_s3\.bucket "\{\{ push_code\.bucket \}\}": is a step output, filled in only by `prefect deploy`.*\[TerraformPullStep\]/,
+    );
+  });
+
+  it("a parameter read from the deploy environment: Terraform would store {{ $ENV }} as text", () => {
+    const ctx = stackWith((s) => new LocalCodeStorage(s, "code", { directory: "/srv/flows" }));
+    expect(() => reported(deploy(ctx, "a", { parameters: { env: new EnvRef("PREFECT_ENV") } }))).toThrow(
+      /parameters "\{\{ \$PREFECT_ENV \}\}": is only known when `prefect deploy` reads its environment.*\[TerraformDeploymentValue\]/,
     );
   });
 

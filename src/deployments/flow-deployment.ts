@@ -7,7 +7,7 @@ import { WorkPool } from "../prefect/provider/work-pool";
 import { WorkQueue } from "../prefect/provider/work-queue";
 import { Schedule } from "../prefect/schedules";
 import { Step } from "../prefect/steps/step";
-import { collectRefs, findTokens, renderValue, StepOutputRef, TemplateValue } from "../prefect/template";
+import { deployTimeRefs, findTokens, renderValue, StepOutputRef, TemplateValue } from "../prefect/template";
 import { ValidationErrors } from "../validation/errors";
 import { WorkPoolType as WorkPoolTypeRule } from "../validation/rules";
 import { PrefectProject } from "../project/prefect-project";
@@ -194,14 +194,16 @@ export function defaultFlowName(entrypoint: string): string {
 }
 
 /**
- * JSON for a Terraform-managed deployment. A step output (`{{ build_image.image }}`) is only filled in
- * by `prefect deploy`; Prefect would take it literally here, so it is a problem.
+ * JSON for a Terraform-managed deployment. A step output (`{{ build_image.image }}`) or a deploy-time
+ * environment variable (`{{ $ENV }}`) is only filled in by `prefect deploy`; Prefect would take it
+ * literally here, so it is a problem.
  */
 function json(errors: ValidationErrors, value: { readonly [name: string]: TemplateValue } | undefined, prop: string): string | undefined {
   if (value === undefined || Object.keys(value).length === 0) return undefined;
-  const outputRef = collectRefs(value as TemplateValue).find((r) => r instanceof StepOutputRef);
-  if (outputRef) {
-    errors.add(prop, String(outputRef), "TerraformDeploymentValue", "is only known when `prefect deploy` runs its step; a Terraform-managed deployment needs a fixed value", "use a fixed value (e.g. the image CI built), or keep this deployment to prefect.yaml");
+  const [deployTime] = deployTimeRefs(value as TemplateValue);
+  if (deployTime) {
+    const when = deployTime instanceof StepOutputRef ? "runs its step" : "reads its environment";
+    errors.add(prop, String(deployTime), "TerraformDeploymentValue", `is only known when \`prefect deploy\` ${when}; a Terraform-managed deployment needs a fixed value`, "use a fixed value (e.g. the image CI built), or keep this deployment to prefect.yaml");
     return undefined;
   }
   if (findTokens(value as TemplateValue, prop).length) return undefined; // reported by the prefect.yaml checks

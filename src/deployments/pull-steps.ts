@@ -1,7 +1,7 @@
 import { DeploymentPullStep } from "../prefect/provider/deployment";
 import { Step } from "../prefect/steps/step";
 import { ValidationErrors } from "../validation/errors";
-import { collectRefs, EnvRef, renderValue, StepOutputRef, TemplateValue } from "../prefect/template";
+import { deployTimeRefs, EnvRef, renderValue, TemplateValue } from "../prefect/template";
 
 /** Pull step types the Prefect provider's `prefect_deployment.pull_steps` knows. */
 export const PROVIDER_PULL_STEP_TYPES = [
@@ -63,7 +63,7 @@ export function providerPullSteps(pull: Step[], errors: ValidationErrors): Deplo
 
 /** Whether `value` holds only what Terraform can store; deploy-time references are reported. */
 function literal(value: TemplateValue, where: string, errors: ValidationErrors): boolean {
-  const deployTime = collectRefs(value).filter((ref) => ref instanceof EnvRef || ref instanceof StepOutputRef);
+  const deployTime = deployTimeRefs(value);
   for (const ref of deployTime) {
     if (ref instanceof EnvRef) {
       errors.add(where, String(ref), "TerraformPullStep", "is read from the environment of `prefect deploy`, which does not run for a Terraform-managed deployment", "use a fixed folder (no folderFromEnv), or keep this deployment to prefect.yaml");

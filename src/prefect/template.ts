@@ -142,6 +142,14 @@ export function renderValue(value: TemplateValue | undefined, where: string): un
   return value;
 }
 
+/**
+ * References only `prefect deploy` fills in: environment variables of the deploying machine and
+ * outputs of its steps. A deployment Terraform registers would keep them as literal text.
+ */
+export function deployTimeRefs(value: TemplateValue | undefined): Array<EnvRef | StepOutputRef> {
+  return collectRefs(value).filter((ref): ref is EnvRef | StepOutputRef => ref instanceof EnvRef || ref instanceof StepOutputRef);
+}
+
 /** Whether a string is (or holds) a Terraform token, only known after apply. */
 export function isTerraformToken(value: string): boolean {
   return Token.isUnresolved(value) || value.includes("${");

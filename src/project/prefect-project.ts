@@ -99,8 +99,8 @@ export class PrefectProject extends Construct {
     const pools = this.node.root.node.findAll().filter((c): c is WorkPool => c instanceof WorkPool);
     const problems: Finding[] = [];
     for (const d of this.document.deployments) {
+      const jobVariables = this.document.jobVariablesOf(d);
       for (const pool of pools.filter((p) => d.workPool && p.nameInput === d.workPool.name)) {
-        const jobVariables = this.document.jobVariablesOf(d);
         const missing = missingJobVariables(requiredJobVariables(pool.typeInput, pool.baseJobTemplateInput), jobVariables);
         if (missing.length === 0) continue;
         problems.push({
