@@ -10,6 +10,7 @@ import { builtinModules } from "module";
 import * as path from "path";
 import { promisify } from "util";
 import * as ts from "typescript";
+import { readmeSnippets, writeSnippetModules } from "./support/readme-snippets";
 
 const ROOT = path.join(__dirname, "..");
 const ENTRIES: Record<string, { file: string; providers: string[] }> = {
@@ -61,8 +62,7 @@ describe("the examples import only the entry points, cdktf, constructs and deep 
 });
 
 describe("README snippets", () => {
-  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-  const snippets = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const snippets = readmeSnippets(path.join(ROOT, "README.md"));
 
   it("import only the entry points, cdktf, constructs and deep provider paths", () => {
     expect(snippets.length).toBeGreaterThan(5);
@@ -73,19 +73,7 @@ describe("README snippets", () => {
   it("type-check against the entry points (with `stack`, `project`, `storage` and a worker identity in scope where they use them)", () => {
     const dir = fs.mkdtempSync(path.join(ROOT, "cdktf.out.readme-"));
     try {
-      const files = snippets.map((code, i) => {
-        const context = [
-          /\bconst stack\b/.test(code) ? "" : 'declare const stack: import("cdktf").TerraformStack;',
-          /\bproject\b/.test(code) && !/\bconst project\b/.test(code) ? 'declare const project: import("prefect-code-storage").PrefectProject;' : "",
-          /\bstorage\.uploadCode\b/.test(code) && !/\bconst storage\b/.test(code) ? 'declare const storage: import("prefect-code-storage-aws").S3CodeStorage;' : "",
-          /\bworkerIdentity\b/.test(code) ? "declare const workerIdentity: { principalId: string };" : "",
-        ];
-        const imports = code.split("\n").filter((l) => l.startsWith("import "));
-        const body = code.split("\n").filter((l) => !l.startsWith("import "));
-        const file = path.join(dir, `snippet-${i + 1}.ts`);
-        fs.writeFileSync(file, [...imports, ...context, ...body, "export {};"].join("\n"));
-        return file;
-      });
+      const files = writeSnippetModules(path.join(ROOT, "README.md"), dir);
       const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
       const program = ts.createProgram(files, { ...config.options, noUnusedLocals: false, noEmit: true });
       const errors = ts.getPreEmitDiagnostics(program).filter((d) => d.file && files.includes(path.normalize(d.file.fileName)));
