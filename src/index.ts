@@ -7,14 +7,15 @@
  * Each cloud has an entry point of its own, so an app imports only the provider bindings it uses:
  * `./aws` (S3, ECR), `./google` (GCS, Artifact Registry), `./azure` (Blob Storage, ACR), and `./git`
  * (GitHub, GitLab, Bitbucket). Importing this one loads none of them.
+ *
+ * Only what users write with is exported; validation internals, rules and renderers stay inside.
  */
+export * from "./core/image-registry-kind";
+export * from "./prefect/work-pool-type";
 export * from "./prefect/template";
 export * from "./prefect/known-value";
 export * from "./prefect/schedules";
 export * from "./prefect/prefect-yaml";
-export * from "./prefect/work-pool-variables";
-export * from "./prefect/yaml-text";
-export * from "./prefect/prefectignore";
 export * from "./prefect/blocks";
 export * from "./prefect/steps";
 export * from "./prefect/provider";
@@ -28,11 +29,10 @@ export * from "./storage/code-storage";
 export * from "./storage/common";
 export * from "./storage/folder";
 export * from "./storage/object-code-storage";
+export * from "./storage/grant-options";
 export * from "./storage/local/local-code-storage";
+export * from "./storage/docker/registry";
 export * from "./storage/docker/image-code-storage";
 export * from "./storage/docker/docker-image-code-storage";
 export * from "./storage/docker/prebuilt-image-code-storage";
-export * from "./validation/errors";
-export * from "./validation/rule";
-export * from "./validation/checks";
-export * as rules from "./validation/rules";
+export { Finding, ValidationProblem, ProblemReport } from "./validation/errors";

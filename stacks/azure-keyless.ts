@@ -3,7 +3,7 @@ import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { knownOrVariable, PrefectProject } from "prefect-code-storage";
+import { KnownValue, PrefectProject } from "prefect-code-storage";
 import { AzureBlobAccess, AzureBlobCodeStorage } from "prefect-code-storage-azure";
 import { azurermProvider, exampleProject, ExampleStackOptions, HOURLY_REPORT, prefectProvider } from "./shared";
 
@@ -53,8 +53,8 @@ export class AzureKeylessStack extends TerraformStack {
 
     // The flow-run container must run as the worker identity; its IDs are only known after apply,
     // so they reach prefect.yaml as Prefect variables.
-    const identityId = knownOrVariable(this, "worker-identity-id", worker.id, "reports_worker_identity_id");
-    const clientId = knownOrVariable(this, "worker-client-id", worker.clientId, "reports_worker_client_id");
+    const identityId = KnownValue.orVariable(this, "worker-identity-id", worker.id, "reports_worker_identity_id");
+    const clientId = KnownValue.orVariable(this, "worker-client-id", worker.clientId, "reports_worker_client_id");
     this.project = exampleProject(this, options, {
       name: "reports",
       storage: this.storage,

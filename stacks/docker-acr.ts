@@ -1,7 +1,7 @@
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { DockerImageCodeStorage, ImageWorkPool, PrefectProject } from "prefect-code-storage";
+import { DockerImageCodeStorage, ImageWorkPool, PrefectProject, WorkPoolType } from "prefect-code-storage";
 import { AzureContainerRegistry } from "prefect-code-storage-azure";
 import { azurermProvider, exampleProject, ExampleStackOptions, NIGHTLY_ETL, prefectProvider } from "./shared";
 
@@ -49,7 +49,7 @@ export class DockerAcrStack extends TerraformStack {
     });
     this.workPool = new ImageWorkPool(this, "work-pool", {
       name: "aci-pool",
-      type: "azure-container-instance",
+      poolType: WorkPoolType.AZURE_CONTAINER_INSTANCE,
       storage: this.storage,
     });
     this.project = exampleProject(this, options, {

@@ -1,6 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { BaseJobTemplate, FlowDeployment, ImageWorkPool, PrebuiltImageCodeStorage, PrefectProject } from "prefect-code-storage";
+import { BaseJobTemplate, FlowDeployment, ImageWorkPool, PrebuiltImageCodeStorage, PrefectProject, WorkPoolType } from "prefect-code-storage";
 import { EcrPushIdentity, EcrRegistry } from "prefect-code-storage-aws";
 import { AWS_REGION, awsProvider, exampleProject, ExampleStackOptions, HOURLY_REPORT, prefectProvider } from "./shared";
 
@@ -71,7 +71,7 @@ export class DockerCiBuiltStack extends TerraformStack {
     });
     this.workPool = new ImageWorkPool(this, "work-pool", {
       name: "reports-docker",
-      type: "docker",
+      poolType: WorkPoolType.DOCKER,
       storage: this.storage,
       baseJobTemplate: DOCKER_TEMPLATE,
       concurrencyLimit: 4,

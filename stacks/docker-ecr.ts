@@ -1,6 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { DockerImageCodeStorage, ImageWorkPool, PrefectProject } from "prefect-code-storage";
+import { DockerImageCodeStorage, ImageWorkPool, PrefectProject, WorkPoolType } from "prefect-code-storage";
 import { EcrPushIdentity, EcrRegistry } from "prefect-code-storage-aws";
 import { AWS_REGION, awsProvider, exampleProject, ExampleStackOptions, NIGHTLY_ETL, prefectProvider } from "./shared";
 
@@ -40,7 +40,7 @@ export class DockerEcrStack extends TerraformStack {
       // Fargate runs amd64 by default; CI on arm64 runners would otherwise build an image it cannot start.
       platform: "linux/amd64",
     });
-    this.workPool = new ImageWorkPool(this, "work-pool", { name: "ecs-push", type: "ecs:push", storage: this.storage });
+    this.workPool = new ImageWorkPool(this, "work-pool", { name: "ecs-push", poolType: WorkPoolType.ECS_PUSH, storage: this.storage });
     this.project = exampleProject(this, options, {
       name: "etl",
       storage: this.storage,

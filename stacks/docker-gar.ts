@@ -1,6 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { DockerImageCodeStorage, ImageWorkPool, PrefectProject } from "prefect-code-storage";
+import { DockerImageCodeStorage, ImageWorkPool, PrefectProject, WorkPoolType } from "prefect-code-storage";
 import { ArtifactRegistryDockerRepository } from "prefect-code-storage-google";
 import { exampleProject, ExampleStackOptions, GCP_PROJECT, GCP_REGION, googleProvider, NIGHTLY_ETL, prefectProvider } from "./shared";
 
@@ -42,7 +42,7 @@ export class DockerGarStack extends TerraformStack {
       codeDirectory: "/opt/prefect/etl",
       platform: "linux/amd64",
     });
-    this.workPool = new ImageWorkPool(this, "work-pool", { name: "cloud-run-pool", type: "cloud-run", storage: this.storage });
+    this.workPool = new ImageWorkPool(this, "work-pool", { name: "cloud-run-pool", poolType: WorkPoolType.CLOUD_RUN, storage: this.storage });
     this.project = exampleProject(this, options, {
       name: "etl",
       storage: this.storage,

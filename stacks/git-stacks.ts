@@ -1,7 +1,7 @@
 import { GitlabProvider } from "@cdktf/provider-gitlab/lib/provider";
 import { TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import { DeploymentSpec, PrefectProject } from "prefect-code-storage";
+import { DeploymentSpec, PrefectProject, Schedule } from "prefect-code-storage";
 import { GitCodeStorage, GitCodeStorageProps, GitCredentials, GitToken } from "prefect-code-storage-git";
 import { exampleProject, ExampleStackOptions, prefectProvider } from "./shared";
 
@@ -9,7 +9,7 @@ const NIGHTLY: DeploymentSpec = {
   name: "nightly",
   entrypoint: "flows/etl.py:etl",
   workPool: { name: "k8s-pool" },
-  schedules: [{ cron: "0 3 * * *", timezone: "UTC" }],
+  schedules: [Schedule.cron("0 3 * * *", { timezone: "UTC" })],
 };
 
 /** One git-backed project: storage plus prefect.yaml; `setUp` adds providers and credentials. */

@@ -1,6 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { LocalCodeStorage, PrefectProject, WorkPool } from "prefect-code-storage";
+import { LocalCodeStorage, PrefectProject, WorkPool, WorkPoolType } from "prefect-code-storage";
 import { exampleProject, ExampleStackOptions, prefectProvider } from "./shared";
 
 /**
@@ -13,7 +13,7 @@ export class LocalStack extends TerraformStack {
   constructor(scope: Construct, id: string, options: ExampleStackOptions = {}) {
     super(scope, id);
     prefectProvider(this);
-    const pool = new WorkPool(this, "pool", { name: "local-process", type: "process" });
+    const pool = new WorkPool(this, "pool", { name: "local-process", poolType: WorkPoolType.PROCESS });
     this.storage = new LocalCodeStorage(this, "flow-code", { directory: "/srv/flows/etl" });
     this.project = exampleProject(this, options, {
       name: "etl",

@@ -1,7 +1,7 @@
 import * as path from "path";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { FlowDeployment, PrefectProject } from "prefect-code-storage";
+import { FlowDeployment, PrefectProject, Schedule, WorkPool, WorkPoolType } from "prefect-code-storage";
 import { S3CodeStorage } from "prefect-code-storage-aws";
 import { awsProvider, exampleProject, ExampleStackOptions, prefectProvider } from "./shared";
 
@@ -37,10 +37,10 @@ export class S3DeploymentsStack extends TerraformStack {
     const nightly = new FlowDeployment(this, "nightly", {
       ...common,
       name: "nightly",
-      workPool: "etl-process",
-      createWorkPool: { type: "process", concurrencyLimit: 4 },
+      workPool: WorkPool.fromName("etl-process"),
+      createWorkPool: { poolType: WorkPoolType.PROCESS, concurrencyLimit: 4 },
       parameters: { full_refresh: true },
-      schedules: [{ cron: "0 2 * * *", timezone: "Europe/Berlin" }],
+      schedules: [Schedule.cron("0 2 * * *", { timezone: "Europe/Berlin" })],
       concurrencyLimit: 1,
     });
     this.deployments = [
@@ -49,7 +49,7 @@ export class S3DeploymentsStack extends TerraformStack {
         ...common,
         name: "hourly",
         workPool: nightly.workPool!,
-        schedules: [{ interval: 3600 }, { rrule: "FREQ=WEEKLY;BYDAY=SA;BYHOUR=6", timezone: "UTC" }],
+        schedules: [Schedule.interval(3600), Schedule.rrule("FREQ=WEEKLY;BYDAY=SA;BYHOUR=6", { timezone: "UTC" })],
       }),
     ];
   }

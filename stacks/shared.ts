@@ -5,7 +5,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AzurermProvider, AzurermProviderConfig } from "@cdktf/provider-azurerm/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { Construct } from "constructs";
-import { DeploymentSpec, PrefectProject, PrefectProjectProps, PrefectProvider } from "prefect-code-storage";
+import { DeploymentSpec, PrefectProject, PrefectProjectProps, PrefectProvider, Schedule } from "prefect-code-storage";
 
 export interface ExampleStackOptions {
   /** Also write prefect.yaml and .prefectignore here (your flow project's root). */
@@ -53,12 +53,12 @@ export const NIGHTLY_ETL: Omit<DeploymentSpec, "workPool"> = {
   entrypoint: "flows/etl.py:etl",
   tags: ["etl"],
   parameters: { full_refresh: false },
-  schedules: [{ cron: "0 2 * * *", timezone: "Europe/Berlin" }],
+  schedules: [Schedule.cron("0 2 * * *", { timezone: "Europe/Berlin" })],
 };
 
 /** The report flow, every hour; each stack adds its work pool. */
 export const HOURLY_REPORT: Omit<DeploymentSpec, "workPool"> = {
   name: "hourly-report",
   entrypoint: "flows/report.py:build_report",
-  schedules: [{ interval: 3600 }],
+  schedules: [Schedule.interval(3600)],
 };

@@ -17,22 +17,25 @@ import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
 import { StorageManagementPolicy } from "@cdktf/provider-azurerm/lib/storage-management-policy";
 import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { parse } from "yaml";
 import { AzureBlobStorageCredentialsBlock } from "../src/prefect/blocks/azure-blob-storage-credentials";
-import { PrefectBlock } from "../src/prefect/blocks/block";
 import { Block } from "../src/prefect/provider/block";
 import { PrefectProvider } from "../src/prefect/provider/provider";
 import { Variable } from "../src/prefect/provider/variable";
-import { PREFECT_AZURE_REQUIRES, pullFromAzureBlobStorage, pushToAzureBlobStorage } from "../src/prefect/steps/azure";
-import { AzureBlobAccess } from "../src/storage/azure/access";
-import { AzureBlobCodeStorage, AzureBlobCodeStorageProps } from "../src/storage/azure/azure-blob-code-storage";
+import { PREFECT_AZURE_REQUIRES, PULL_FROM_AZURE_BLOB_STORAGE_PARAMS, PUSH_TO_AZURE_BLOB_STORAGE_PARAMS } from "../src/prefect/steps/azure";
+import { Steps } from "../src/prefect/steps/steps";
+import { AzureBlobAccess, PULL_SAS_PERMISSIONS, PUSH_SAS_PERMISSIONS } from "../src/storage/azure/access";
+import { AzurePrincipalType } from "../src/storage/azure-principal-type";
+import { ContainerSasConnectionString } from "../src/storage/azure/container-sas";
+import { AzureBlobCodeStorage } from "../src/storage/azure/azure-blob-code-storage";
+import { AzureBlobCodeStorageProps, AzureReplicationType } from "../src/storage/azure/props";
 import { ValidationError, ValidationErrors } from "../src/validation/errors";
 import { AzureKeylessStack } from "../stacks/azure-keyless";
 import { AzureKeysStack } from "../stacks/azure-keys";
 import { runTerraform, terraformEnv } from "../tools/terraform/terraform";
 import { parseInterfaces } from "./support/interfaces";
-import { blockDataErrors, blockReferences, blockSchema, prefectYamlSchemaErrors, readShared, stepSignatureErrors, stepsOf } from "./support/shared";
+import { blockDataErrors, blockReferences, blockSchema, prefectYamlSchemaErrors, readShared, sampleBlockData, stepSignatureErrors, stepsOf } from "./support/shared";
 import { PropsOrFactory, resourcesOf, SynthesizedStorage, synthStorageStack } from "./support/synth-storage";
 import { captureValidationError, expectOneLinePerProblem, problemAssertionsAt, reported } from "./support/validation";
 
@@ -49,6 +52,7 @@ const EXISTING_ACCOUNT_ID = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-sh
 const STACK = "test-stack";
 const PATH = `${STACK}/code`;
 
+// As synthesized: the SAS data source's permission `delete` (SasPermissions.deleteBlobs).
 const NO_PERMISSIONS = { read: false, add: false, create: false, write: false, delete: false, list: false };
 const PUSH_PERMISSIONS = { ...NO_PERMISSIONS, write: true };
 const PULL_PERMISSIONS = { ...NO_PERMISSIONS, read: true, list: true };
@@ -100,11 +104,6 @@ const sasBlockData = (side: string, account = ACCOUNT) =>
     `^\\$\\{jsonencode\\(\\{"connection_string" = "BlobEndpoint=https://${account}\\.blob\\.core\\.windows\\.net/;` +
       `SharedAccessSignature=\\$\\{trimprefix\\(data\\.azurerm_storage_account_blob_container_sas\\.code_${side}-sas_[0-9A-F]+\\.sas, "\\?"\\)\\}"\\}\\)\\}$`,
   );
-
-/** Block data with every token replaced by a sample string, as Terraform would fill it in. */
-function sampleData(block: PrefectBlock): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(block.data, (_k, v) => (typeof v === "string" && v.includes("${") ? "sample" : v)));
-}
 
 /** Secrets that must never appear literally: account keys, signed SAS tokens, key-bearing connection strings. */
 const SECRET_LITERAL = /AccountKey=|[?&]sig=|SharedAccessSignature=sv|sv=\d{4}-\d{2}-\d{2}&/;
@@ -169,6 +168,23 @@ describe("AzureBlobCodeStorage: defaults", () => {
     });
   });
 
+  it("the SAS permissions each side asks for: deleteBlobs off on both (synthesized as the data source's delete)", () => {
+    expect(PUSH_SAS_PERMISSIONS).toEqual({ read: false, add: false, create: false, write: true, deleteBlobs: false, list: false });
+    expect(PULL_SAS_PERMISSIONS).toEqual({ read: true, add: false, create: false, write: false, deleteBlobs: false, list: true });
+    const s = new TerraformStack(Testing.app(), "sas");
+    new AzurermProvider(s, "azurerm", { features: [{}] });
+    new ContainerSasConnectionString(s, "sas", {
+      accountConnectionString: "${var.conn}",
+      accountName: ACCOUNT,
+      containerName: CONTAINER,
+      permissions: { ...PUSH_SAS_PERMISSIONS, deleteBlobs: true },
+      options: {},
+    });
+    const [[, sas]] = dataSourcesOf(JSON.parse(Testing.synth(s)), "azurerm_storage_account_blob_container_sas");
+    expect(sas.permissions).toEqual({ ...PUSH_PERMISSIONS, delete: true });
+    expect(sas.permissions).not.toHaveProperty("deleteBlobs");
+  });
+
   it("pull SAS: read + list only, HTTPS only", () => {
     expect(only(dataSourcesOf(json, "azurerm_storage_account_blob_container_sas"), "pull-sas")).toEqual({
       connection_string: ACCOUNT_REF("primary_connection_string"),
@@ -209,8 +225,8 @@ describe("AzureBlobCodeStorage: defaults", () => {
 
   it("block data uses only fields of Prefect's block schema", () => {
     for (const block of [storage.pushBlock, storage.pullBlock]) {
-      expect(Object.keys(block.data)).toEqual(["connection_string"]);
-      expect(blockDataErrors("azure-blob-storage-credentials", sampleData(block))).toEqual([]);
+      expect(Object.keys(block.data)).toEqual(["connectionString"]);
+      expect(blockDataErrors("azure-blob-storage-credentials", sampleBlockData(block))).toEqual([]);
     }
   });
 
@@ -279,27 +295,28 @@ describe("AzureBlobCodeStorage: steps", () => {
     ]);
   });
 
-  it("the step parameter interfaces name exactly the functions' parameters, credentials required", () => {
+  it("the step props name exactly the functions' parameters (through their name tables), credentials required", () => {
     const signatures = readShared<Record<string, { params: Array<{ name: string; required: boolean }> }>>("step-signatures.json");
     const interfaces = parseInterfaces(path.join(__dirname, "..", "src", "prefect", "steps", "azure.ts"));
-    for (const [iface, step] of [
-      ["PushToAzureBlobStorageParams", pushToAzureBlobStorage],
-      ["PullFromAzureBlobStorageParams", pullFromAzureBlobStorage],
+    for (const [iface, step, table] of [
+      ["PushToAzureBlobStorageProps", Steps.pushToAzureBlobStorage, PUSH_TO_AZURE_BLOB_STORAGE_PARAMS as Record<string, string>],
+      ["PullFromAzureBlobStorageProps", Steps.pullFromAzureBlobStorage, PULL_FROM_AZURE_BLOB_STORAGE_PARAMS as Record<string, string>],
     ] as const) {
       const fn = step({ container: "c", folder: "f", credentials: "x" }).fn;
       const params = signatures[fn].params;
       const parsed = interfaces.get(iface)!.properties;
-      expect(parsed.map((p) => p.name).sort()).toEqual(params.map((p) => p.name).sort());
-      for (const p of parsed) expect({ name: p.name, optional: p.optional }).toEqual({ name: p.name, optional: !params.find((q) => q.name === p.name)!.required });
+      expect(parsed.map((p) => p.name).sort()).toEqual(Object.keys(table).sort());
+      expect(Object.values(table).sort()).toEqual(params.map((p) => p.name).sort());
+      for (const p of parsed) expect({ name: p.name, optional: p.optional }).toEqual({ name: p.name, optional: !params.find((q) => q.name === table[p.name])!.required });
     }
     expect(PREFECT_AZURE_REQUIRES).toBe("prefect-azure>=0.3.1");
   });
 
   it("outputs: push returns container and folder; pull also directory", () => {
-    const push = pushToAzureBlobStorage({ id: "p", container: "c", folder: "f", credentials: "x" });
+    const push = Steps.pushToAzureBlobStorage({ id: "p", container: "c", folder: "f", credentials: "x" });
     expect(String(push.output("container"))).toBe("{{ p.container }}");
-    expect(() => push.output("directory" as any)).toThrow(/has no output "directory"/);
-    expect(pullFromAzureBlobStorage({ id: "q", container: "c", folder: "f", credentials: "x" }).output("directory").toString()).toBe("{{ q.directory }}");
+    expect(() => push.output("directory")).toThrow(/has no output "directory"/);
+    expect(Steps.pullFromAzureBlobStorage({ id: "q", container: "c", folder: "f", credentials: "x" }).output("directory").toString()).toBe("{{ q.directory }}");
   });
 });
 
@@ -328,7 +345,7 @@ describe("AzureBlobCodeStorage: credential modes", () => {
         `\${jsonencode({"account_url" = "https://${ACCOUNT}.blob.core.windows.net"})}`,
       );
     }
-    expect(storage.pushBlock.data).toEqual({ account_url: `https://${ACCOUNT}.blob.core.windows.net` });
+    expect(storage.pushBlock.data).toEqual({ accountUrl: `https://${ACCOUNT}.blob.core.windows.net` });
     expect(only(resourcesOf(json, "azurerm_role_assignment"), "push-role-assignment")).toEqual({
       scope: CONTAINER_REF("resource_manager_id"),
       role_definition_name: "Storage Blob Data Contributor",
@@ -361,7 +378,7 @@ describe("AzureBlobCodeStorage: credential modes", () => {
   });
 
   it("managedIdentity principalType is passed through", () => {
-    const { synth } = synthStorage({ ...keyless, pullAccess: AzureBlobAccess.managedIdentity(WORKER, { principalType: "Group" }) });
+    const { synth } = synthStorage({ ...keyless, pullAccess: AzureBlobAccess.managedIdentity(WORKER, { principalType: AzurePrincipalType.GROUP }) });
     expect(synth).toHaveResourceWithProperties(RoleAssignment, { principal_id: WORKER, principal_type: "Group", role_definition_name: "Storage Blob Data Reader" });
   });
 
@@ -391,8 +408,8 @@ describe("AzureBlobCodeStorage: credential modes", () => {
   });
 
   it("grantPull / grantPush add container-scoped role assignments for other principals", () => {
-    let pull: RoleAssignment | undefined;
-    let push: RoleAssignment | undefined;
+    let pull: IConstruct | undefined;
+    let push: IConstruct | undefined;
     const { json } = synthStorage(defaults, (storage) => {
       pull = storage.grantPull(WORKER);
       push = storage.grantPush(CI, { principalType: "User", id: "release-manager" });
@@ -456,7 +473,7 @@ describe("AzureBlobCodeStorage: account options", () => {
   it("replication, soft-delete days, double encryption, no public network access and tags", () => {
     const { synth } = synthStorage({
       ...defaults,
-      replicationType: "ZRS",
+      replicationType: AzureReplicationType.ZRS,
       blobSoftDeleteRetentionDays: 30,
       containerSoftDeleteRetentionDays: 14,
       infrastructureEncryption: true,
@@ -596,26 +613,29 @@ describe("AzureBlobStorageCredentialsBlock", () => {
     return s;
   };
 
-  it("its data interface has exactly the block schema's fields, all optional as in the schema", () => {
+  it("its data interface has a field for each of the block schema's, all optional as in the schema", () => {
     const parsed = parseInterfaces(path.join(__dirname, "..", "src", "prefect", "blocks", "azure-blob-storage-credentials.ts")).get("AzureBlobStorageCredentialsData")!;
     const schema = blockSchema("azure-blob-storage-credentials");
-    expect(parsed.properties.map((p) => p.name).sort()).toEqual(Object.keys(schema.properties).sort());
-    for (const p of parsed.properties) expect({ field: p.name, optional: p.optional }).toEqual({ field: p.name, optional: !(schema.required ?? []).includes(p.name) });
+    const fields = AzureBlobStorageCredentialsBlock.FIELDS as Record<string, string>;
+    expect(parsed.properties.map((p) => p.name).sort()).toEqual(Object.keys(fields).sort());
+    expect(Object.values(fields).sort()).toEqual(Object.keys(schema.properties).sort());
+    for (const p of parsed.properties) expect({ field: p.name, optional: p.optional }).toEqual({ field: p.name, optional: !(schema.required ?? []).includes(fields[p.name]) });
     expect((schema as any).secret_fields).toEqual(["connection_string"]);
   });
 
   it("a whole-block reference is a dict (for credentials); a field reference is a string", () => {
-    const block = new AzureBlobStorageCredentialsBlock(stack(), "b", { name: "code-pull", data: { account_url: "https://a.blob.core.windows.net" } });
-    expect(block.ref().isString).toBe(false);
-    expect(String(block.ref())).toBe("{{ prefect.blocks.azure-blob-storage-credentials.code-pull }}");
-    expect(String(block.fieldRef("account_url"))).toBe("{{ prefect.blocks.azure-blob-storage-credentials.code-pull.account_url }}");
-    expect(blockDataErrors("azure-blob-storage-credentials", sampleData(block))).toEqual([]);
+    const block = new AzureBlobStorageCredentialsBlock(stack(), "b", { name: "code-pull", data: { accountUrl: "https://a.blob.core.windows.net" } });
+    expect(block.reference().isString).toBe(false);
+    expect(String(block.reference())).toBe("{{ prefect.blocks.azure-blob-storage-credentials.code-pull }}");
+    expect(String(block.fieldReference("accountUrl"))).toBe("{{ prefect.blocks.azure-blob-storage-credentials.code-pull.account_url }}");
+    expect(String(block.fieldReference("account_url"))).toBe("{{ prefect.blocks.azure-blob-storage-credentials.code-pull.account_url }}");
+    expect(blockDataErrors("azure-blob-storage-credentials", sampleBlockData(block))).toEqual([]);
   });
 
   it("refuses data with neither field", () => {
     const s = stack();
     expect(() => reported(new AzureBlobStorageCredentialsBlock(s, "empty", { name: "x", data: {} }))).toThrow(
-      /Invalid configuration for 'blocks\/empty':\n  - data \{\}: needs connection_string or account_url.*\[AzureBlobCredentialsData\]/,
+      /Invalid configuration for 'blocks\/empty':\n  - data \{\}: needs connectionString or accountUrl.*\[AzureBlobCredentialsData\]/,
     );
   });
 
@@ -952,7 +972,7 @@ describe("AzureBlobCodeStorage: bad access", () => {
     const access = AzureBlobAccess.containerSas({ expiry: "2030-01-01" });
     const at = (now: number) => {
       const errors = new ValidationErrors();
-      access.validate(errors, "pullAccess", now);
+      access._validate(errors, "pullAccess", now);
       return errors;
     };
     expect(at(Date.UTC(2029, 11, 31)).isEmpty).toBe(true);

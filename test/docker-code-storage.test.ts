@@ -15,7 +15,10 @@ import { FlowDeployment } from "../src/deployments/flow-deployment";
 import { BaseJobTemplate, ImageWorkPool, ImageWorkPoolProps, withDefaultImage } from "../src/deployments/work-pools";
 import { DockerRegistryCredentialsBlock } from "../src/prefect/blocks/docker-registry-credentials";
 import { PrefectProvider } from "../src/prefect/provider/provider";
-import { buildDockerImage, PREFECT_DOCKER_REQUIRES, pushDockerImage } from "../src/prefect/steps/docker";
+import { WorkPool } from "../src/prefect/provider/work-pool";
+import { WorkPoolType } from "../src/prefect/work-pool-type";
+import { BUILD_DOCKER_IMAGE_PARAMS, DOCKER_BUILD_OPTION_NAMES, PREFECT_DOCKER_REQUIRES, PUSH_DOCKER_IMAGE_PARAMS } from "../src/prefect/steps/docker";
+import { Steps } from "../src/prefect/steps/steps";
 import { PrefectProject } from "../src/project/prefect-project";
 import { ArtifactRegistryDockerRepository } from "../src/storage/docker/artifact-registry";
 import { AzureContainerRegistry } from "../src/storage/docker/azure-container-registry";
@@ -77,19 +80,21 @@ function renderYaml(stack: TerraformStack, storage: DockerImageCodeStorage | Pre
 // ---------------------------------------------------------------------------------------------
 
 describe("DockerRegistryCredentialsBlock", () => {
-  it("its data interface has exactly the block schema's fields, with the same required-ness (username, password, registry_url required)", () => {
+  it("its data interface has a field for each of the block schema's, with the same required-ness (username, password, registryUrl required)", () => {
     const parsed = parseInterfaces(path.join(__dirname, "..", "src", "prefect", "blocks", "docker-registry-credentials.ts")).get("DockerRegistryCredentialsData")!;
     const schema = blockSchema("docker-registry-credentials");
-    expect(parsed.properties.map((p) => p.name).sort()).toEqual(Object.keys(schema.properties).sort());
+    const fields = DockerRegistryCredentialsBlock.FIELDS as Record<string, string>;
+    expect(parsed.properties.map((p) => p.name).sort()).toEqual(Object.keys(fields).sort());
+    expect(Object.values(fields).sort()).toEqual(Object.keys(schema.properties).sort());
     const required = new Set(schema.required ?? []);
     expect([...required].sort()).toEqual(["password", "registry_url", "username"]);
-    for (const p of parsed.properties) expect({ field: p.name, optional: p.optional }).toEqual({ field: p.name, optional: !required.has(p.name) });
+    for (const p of parsed.properties) expect({ field: p.name, optional: p.optional }).toEqual({ field: p.name, optional: !required.has(fields[p.name]) });
   });
 
   it("data from a sensitive variable validates, stays an expression, and the block is referenced whole", () => {
     const stack = newStack();
     const password = new TerraformVariable(stack, "registry_password", { type: "string", sensitive: true }).stringValue;
-    const block = new DockerRegistryCredentialsBlock(stack, "creds", { name: "ghcr-push", data: { username: "ci", password, registry_url: "ghcr.io", reauth: false } });
+    const block = new DockerRegistryCredentialsBlock(stack, "creds", { name: "ghcr-push", data: { username: "ci", password, registryUrl: "ghcr.io", reauth: false } });
     const json = JSON.parse(Testing.synth(stack));
     const [resource] = Object.values(json.resource.prefect_block) as any[];
     expect(resource).toEqual({
@@ -99,8 +104,8 @@ describe("DockerRegistryCredentialsBlock", () => {
     });
     expect(blockDataErrors("docker-registry-credentials", { username: "ci", password: "sample", registry_url: "ghcr.io", reauth: false })).toEqual([]);
     expect(blockDataErrors("docker-registry-credentials", { username: "ci", registry_url: "ghcr.io" })).not.toEqual([]);
-    expect(block.ref().toString()).toBe("{{ prefect.blocks.docker-registry-credentials.ghcr-push }}");
-    expect(block.ref().isString).toBe(false); // a dict: push_docker_image's credentials takes it whole
+    expect(block.reference().toString()).toBe("{{ prefect.blocks.docker-registry-credentials.ghcr-push }}");
+    expect(block.reference().isString).toBe(false); // a dict: push_docker_image's credentials takes it whole
     expect(blockSchema("docker-registry-credentials").properties.password.writeOnly).toBe(true);
   });
 });
@@ -108,46 +113,55 @@ describe("DockerRegistryCredentialsBlock", () => {
 describe("build_docker_image and push_docker_image", () => {
   it("use Prefect's module, the recipes' pin, and the outputs the facts sheet lists", () => {
     expect(PREFECT_DOCKER_REQUIRES).toBe("prefect-docker>=0.3.1");
-    const build = buildDockerImage({ id: "build_image", image_name: ECR_IMAGE });
-    const push = pushDockerImage({ id: "push_image", image_name: build.output("image_name") });
+    const build = Steps.buildDockerImage({ id: "build_image", imageName: ECR_IMAGE });
+    const push = Steps.pushDockerImage({ id: "push_image", imageName: build.output("image_name") });
     expect(build.fn).toBe(BUILD);
     expect(push.fn).toBe(PUSH);
     expect(build.requires).toBe("prefect-docker>=0.3.1");
     expect(push.requires).toBe("prefect-docker>=0.3.1");
     expect([...build.definition.outputs].sort()).toEqual(["additional_tags", "image", "image_id", "image_name", "tag"]);
     expect([...push.definition.outputs].sort()).toEqual(["additional_tags", "image", "image_name", "tag"]);
-    expect(() => push.output("image_id" as any)).toThrow(/has no output "image_id"/);
+    expect(() => push.output("image_id")).toThrow(/has no output "image_id"/);
   });
 
-  it("the typed parameters are exactly the functions' own (build kwargs aside, which build_docker_image takes as **build_kwargs)", () => {
+  it("the typed props name exactly the functions' own parameters (build options aside, which build_docker_image takes as **build_kwargs)", () => {
     const ifaces = parseInterfaces(path.join(__dirname, "..", "src", "prefect", "steps", "docker.ts"));
     const names = (iface: string) => ifaces.get(iface)!.properties.map((p) => p.name).sort();
     const params = (fn: string) => signatures[fn].params.map((p) => p.name).sort();
-    expect(names("BuildDockerImageParams")).toEqual(params(BUILD));
-    expect(ifaces.get("BuildDockerImageParams")!.heritage).toEqual(["DockerBuildKwargs"]);
-    expect(names("PushDockerImageParams")).toEqual(params(PUSH));
+    const buildOptions = Object.values(DOCKER_BUILD_OPTION_NAMES);
+    // platform is a prop of its own but, like the build options, reaches docker-py through **build_kwargs.
+    const viaBuildKwargs = [...buildOptions, "platform"];
+    const buildTable = BUILD_DOCKER_IMAGE_PARAMS as Record<string, string>;
+    expect(Object.values(buildTable).filter((n) => !viaBuildKwargs.includes(n)).sort()).toEqual(params(BUILD));
+    expect(Object.values(buildTable).filter((n) => params(BUILD).includes(n))).not.toContain("platform");
+    expect(Object.values(PUSH_DOCKER_IMAGE_PARAMS).sort()).toEqual(params(PUSH));
+    expect(names("BuildDockerImageProps")).toEqual(Object.keys(buildTable).filter((k) => !(k in DOCKER_BUILD_OPTION_NAMES)).sort());
+    expect(ifaces.get("BuildDockerImageProps")!.heritage).toEqual(["DockerBuildOptions", "StepOptions"]);
+    expect(names("DockerBuildOptions")).toEqual(Object.keys(DOCKER_BUILD_OPTION_NAMES).sort());
+    expect(names("DockerBuildOptions")).not.toContain("platform");
+    expect(names("PushDockerImageProps")).toEqual(Object.keys(PUSH_DOCKER_IMAGE_PARAMS).sort());
     expect(signatures[BUILD].varkw).toBe("build_kwargs");
     expect(signatures[PUSH].varkw).toBeNull();
     // Required-ness follows the signatures: only image_name.
-    for (const [iface, fn] of [["BuildDockerImageParams", BUILD], ["PushDockerImageParams", PUSH]] as const) {
+    for (const [iface, fn, table] of [["BuildDockerImageProps", BUILD, buildTable], ["PushDockerImageProps", PUSH, PUSH_DOCKER_IMAGE_PARAMS as Record<string, string>]] as const) {
       for (const p of ifaces.get(iface)!.properties) {
-        const sig = signatures[fn].params.find((s) => s.name === p.name)!;
-        expect({ param: p.name, optional: p.optional }).toEqual({ param: p.name, optional: !sig.required });
+        const sig = signatures[fn].params.find((s) => s.name === table[p.name]);
+        expect({ param: p.name, optional: p.optional }).toEqual({ param: p.name, optional: !sig?.required });
       }
     }
   });
 
   it("every build kwarg and parameter passes the signature check; an extra push parameter would not", () => {
-    const build = buildDockerImage({
+    const build = Steps.buildDockerImage({
       id: "build_image",
-      image_name: ECR_IMAGE,
+      imageName: ECR_IMAGE,
       dockerfile: "Dockerfile",
       tag: "1",
-      additional_tags: ["latest"],
-      ignore_cache: true,
-      persist_dockerfile: false,
-      dockerfile_output_path: "Dockerfile.generated",
-      build_backend: "docker-py",
+      additionalTags: ["latest"],
+      ignoreCache: true,
+      persistDockerfile: false,
+      dockerfileOutputPath: "Dockerfile.generated",
+      buildBackend: "docker-py",
       platform: "linux/amd64",
       path: ".",
       buildargs: { PY: "3.12" },
@@ -155,10 +169,12 @@ describe("build_docker_image and push_docker_image", () => {
       pull: true,
       nocache: false,
       labels: { team: "data" },
-      network_mode: "host",
+      networkMode: "host",
     });
+    expect(Object.keys(build.kwargs).sort()).toEqual(Object.values(BUILD_DOCKER_IMAGE_PARAMS).sort());
     expect(stepSignatureErrors(build.toYaml())).toEqual([]);
-    const push = pushDockerImage({ id: "push_image", image_name: "x", tag: "1", credentials: "{{ prefect.blocks.docker-registry-credentials.x }}", additional_tags: ["a"], ignore_cache: true, build_backend: "docker-py" });
+    const push = Steps.pushDockerImage({ id: "push_image", imageName: "x", tag: "1", credentials: "{{ prefect.blocks.docker-registry-credentials.x }}", additionalTags: ["a"], ignoreCache: true, buildBackend: "docker-py" });
+    expect(Object.keys(push.kwargs).sort()).toEqual(Object.values(PUSH_DOCKER_IMAGE_PARAMS).sort());
     expect(stepSignatureErrors(push.toYaml())).toEqual([]);
     expect(stepSignatureErrors({ [PUSH]: { image_name: "x", platform: "linux/amd64" } })).toEqual([`${PUSH} has no parameter platform`]);
     expect(stepSignatureErrors({ [BUILD]: { tag: "1" } })).toEqual([`${BUILD} requires image_name`]);
@@ -235,10 +251,10 @@ describe.each([
 });
 
 describe("DockerImageCodeStorage: options", () => {
-  it("tagFromEnv, additional tags (mutable repository), buildKwargs and a Dockerfile path", () => {
+  it("tagFromEnv, additional tags (mutable repository), buildOptions and a Dockerfile path", () => {
     const { stack, storage } = dockerStorage(
       "aws",
-      { tagFromEnv: "GITHUB_SHA", additionalTags: ["latest"], dockerfile: "docker/flows.Dockerfile", buildKwargs: { buildargs: { PYTHON: "3.12" }, target: "runtime" } },
+      { tagFromEnv: "GITHUB_SHA", additionalTags: ["latest"], dockerfile: "docker/flows.Dockerfile", buildOptions: { buildargs: { PYTHON: "3.12" }, target: "runtime" } },
       { immutableTags: false },
     );
     const doc = renderYaml(stack, storage);
@@ -287,7 +303,7 @@ describe("DockerImageCodeStorage: options", () => {
   it("a Terraform-managed deployment refuses the per-build image: only `prefect deploy` knows it", () => {
     const { stack, storage } = dockerStorage("aws");
     const project = new PrefectProject(stack, "project", { name: "etl", storage });
-    expect(() => reported(new FlowDeployment(stack, "d", { project, name: "d", entrypoint: "flows/etl.py:etl", workPool: "pool", manageWithTerraform: true }))).toThrow(
+    expect(() => reported(new FlowDeployment(stack, "d", { project, name: "d", entrypoint: "flows/etl.py:etl", workPool: WorkPool.fromName("pool"), manageWithTerraform: true }))).toThrow(
       /jobVariables "\{\{ build_image\.image \}\}": is only known when `prefect deploy` runs its step.*\[TerraformDeploymentValue\]/,
     );
   });
@@ -381,7 +397,7 @@ describe("PrebuiltImageCodeStorage", () => {
   it("a Terraform-managed deployment gets the literal image and the provider's set_working_directory pull step", () => {
     const { stack, storage } = prebuilt();
     const project = new PrefectProject(stack, "project", { name: "etl", storage });
-    new FlowDeployment(stack, "nightly", { project, name: "nightly", entrypoint: "flows/etl.py:etl", workPool: "pool", manageWithTerraform: true });
+    new FlowDeployment(stack, "nightly", { project, name: "nightly", entrypoint: "flows/etl.py:etl", workPool: WorkPool.fromName("pool"), manageWithTerraform: true });
     const [deployment] = Object.values(JSON.parse(Testing.synth(stack)).resource.prefect_deployment) as any[];
     expect(JSON.parse(deployment.job_variables)).toEqual({ image: IMAGE });
     expect(deployment.pull_steps).toEqual([{ type: "set_working_directory", directory: "/opt/prefect/etl" }]);
@@ -426,22 +442,22 @@ describe("ImageWorkPool", () => {
     const storage = prebuiltImage
       ? new PrebuiltImageCodeStorage(stack, "code", { image: prebuiltImage, codeDirectory: "/opt/prefect/etl" })
       : new DockerImageCodeStorage(stack, "code", { registry: registries[cloud](stack, { immutableTags: false }), codeDirectory: "/opt/prefect/etl", ...storageProps });
-    const workPool = new ImageWorkPool(stack, "pool", { name: "images", type: "docker", storage, ...props });
+    const workPool = new ImageWorkPool(stack, "pool", { name: "images", poolType: WorkPoolType.DOCKER, storage, ...props });
     const [resource] = Object.values(JSON.parse(Testing.synth(stack)).resource.prefect_work_pool) as any[];
     return { workPool, resource };
   };
   const PREBUILT = `${ECR_IMAGE}:1.4.2`;
 
   it.each([
-    ["aws", "ecs:push"],
-    ["aws", "ecs"],
-    ["google", "cloud-run:push"],
-    ["google", "cloud-run"],
-    ["azure", "azure-container-instance:push"],
-    ["azure", "kubernetes"],
-    ["aws", "docker"],
+    ["aws", WorkPoolType.ECS_PUSH],
+    ["aws", WorkPoolType.ECS],
+    ["google", WorkPoolType.CLOUD_RUN_PUSH],
+    ["google", WorkPoolType.CLOUD_RUN],
+    ["azure", WorkPoolType.AZURE_CONTAINER_INSTANCE_PUSH],
+    ["azure", WorkPoolType.KUBERNETES],
+    ["aws", WorkPoolType.DOCKER],
   ] as const)("%s registry with a %s pool: a prefect_work_pool of that type, the server's template", (cloud, type) => {
-    const { resource, workPool } = pool(cloud, { type });
+    const { resource, workPool } = pool(cloud, { poolType: type });
     expect(resource).toEqual({ name: "images", type });
     expect(workPool.baseJobTemplate).toBeUndefined();
   });
@@ -476,15 +492,15 @@ describe("ImageWorkPool", () => {
     "Azure Container Registry": "azure-container-instance, azure-container-instance:push, docker or kubernetes",
   } as const;
   it.each([
-    ["google", "ecs:push", "Artifact Registry", "Amazon ECR"],
-    ["azure", "ecs:push", "Azure Container Registry", "Amazon ECR"],
-    ["aws", "cloud-run:push", "Amazon ECR", "Artifact Registry"],
-    ["azure", "cloud-run", "Azure Container Registry", "Artifact Registry"],
-    ["aws", "azure-container-instance:push", "Amazon ECR", "Azure Container Registry"],
-    ["google", "azure-container-instance:push", "Artifact Registry", "Azure Container Registry"],
+    ["google", WorkPoolType.ECS_PUSH, "Artifact Registry", "Amazon ECR"],
+    ["azure", WorkPoolType.ECS_PUSH, "Azure Container Registry", "Amazon ECR"],
+    ["aws", WorkPoolType.CLOUD_RUN_PUSH, "Amazon ECR", "Artifact Registry"],
+    ["azure", WorkPoolType.CLOUD_RUN, "Azure Container Registry", "Artifact Registry"],
+    ["aws", WorkPoolType.AZURE_CONTAINER_INSTANCE_PUSH, "Amazon ECR", "Azure Container Registry"],
+    ["google", WorkPoolType.AZURE_CONTAINER_INSTANCE_PUSH, "Artifact Registry", "Azure Container Registry"],
   ] as const)("%s registry with a %s pool is refused", (cloud, type, registry, required) => {
-    expectOnlyProblem(errorOf(cloud, { type }), {
-      prop: "type",
+    expectOnlyProblem(errorOf(cloud, { poolType: type }), {
+      prop: "poolType",
       value: type,
       rule: "DockerWorkPoolRegistry",
       problem: `cannot pull from ${registry}: a ${type} pool runs flows in ${required}'s cloud and pulls from ${required}`,
@@ -493,23 +509,23 @@ describe("ImageWorkPool", () => {
   });
 
   it("the registry of a CI-built image is read from its host", () => {
-    expectOnlyProblem(errorOf("aws", { type: "cloud-run:push" }, PREBUILT), {
-      prop: "type",
+    expectOnlyProblem(errorOf("aws", { poolType: WorkPoolType.CLOUD_RUN_PUSH }, PREBUILT), {
+      prop: "poolType",
       value: "cloud-run:push",
       rule: "DockerWorkPoolRegistry",
       problem: "cannot pull from Amazon ECR",
       fix: `push the image to Artifact Registry, or use a pool type of the registry's cloud (${POOLS["Amazon ECR"]})`,
     });
-    expect(() => pool("aws", { type: "ecs:push" }, {}, "ghcr.io/acme/etl:1")).not.toThrow();
+    expect(() => pool("aws", { poolType: WorkPoolType.ECS_PUSH }, {}, "ghcr.io/acme/etl:1")).not.toThrow();
   });
 
   it("process and unknown types, bad names and limits, reported together", () => {
-    const process = errorOf("aws", { type: "process" as any, name: "etl/images", concurrencyLimit: -1 });
-    expectProblem(process, { prop: "type", value: "process", rule: "DockerWorkPoolRegistry", problem: "runs flows in a local process", fix: 'use a container type such as "docker", "kubernetes" or "ecs"' });
+    const process = errorOf("aws", { poolType: WorkPoolType.PROCESS, name: "etl/images", concurrencyLimit: -1 });
+    expectProblem(process, { prop: "poolType", value: "process", rule: "DockerWorkPoolRegistry", problem: "runs flows in a local process", fix: 'use a container type such as "docker", "kubernetes" or "ecs"' });
     expectProblem(process, { prop: "name", value: "etl/images", rule: "WorkPoolName", problem: "contains /, which Prefect refuses in names", fix: 'use "etl-images"' });
     expectProblem(process, { prop: "concurrencyLimit", value: -1, rule: "WorkPoolConcurrency", problem: "must be a whole number, at least 0", fix: null });
     expect(process.problems).toHaveLength(3);
-    expectOnlyProblem(errorOf("aws", { type: "lambda" as any }), { prop: "type", value: "lambda", rule: "WorkPoolType", problem: "must be one of docker, kubernetes", fix: null });
+    expectOnlyProblem(errorOf("aws", { poolType: "lambda" as any }), { prop: "poolType", value: "lambda", rule: "WorkPoolType", problem: "must be one of docker, kubernetes", fix: null });
   });
 
   it("templates Prefect would refuse, or that cannot carry the default image", () => {

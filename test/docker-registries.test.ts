@@ -13,7 +13,7 @@ import { PrefectProvider } from "../src/prefect/provider/provider";
 import { AcrPushAccess } from "../src/storage/docker/acr-access";
 import { ArtifactRegistryDockerRepository, ArtifactRegistryDockerRepositoryProps } from "../src/storage/docker/artifact-registry";
 import { ArtifactRegistryPushIdentity } from "../src/storage/docker/artifact-registry-identity";
-import { AzureContainerRegistry, AzureContainerRegistryProps } from "../src/storage/docker/azure-container-registry";
+import { AcrSku, AzureContainerRegistry, AzureContainerRegistryProps } from "../src/storage/docker/azure-container-registry";
 import { EcrPushIdentity } from "../src/storage/docker/ecr-identity";
 import { EcrRegistry, EcrRegistryProps } from "../src/storage/docker/ecr-registry";
 import { ValidationError } from "../src/validation/errors";
@@ -352,7 +352,7 @@ describe("ArtifactRegistryDockerRepository: defaults", () => {
     const fields = blockFields(block.data);
     expect(fields).toEqual({ username: "_json_key", password: "sample", registry_url: GAR_HOST });
     expect(blockDataErrors("docker-registry-credentials", fields)).toEqual([]);
-    expect(registry.pushCredentials?.ref().toString()).toBe("{{ prefect.blocks.docker-registry-credentials.prefect-flows-push }}");
+    expect(registry.pushCredentials?.reference().toString()).toBe("{{ prefect.blocks.docker-registry-credentials.prefect-flows-push }}");
   });
 
   it("names the image <location>-docker.pkg.dev/<project>/<repository>/<image>, the image defaulting to the repository ID", () => {
@@ -629,9 +629,9 @@ describe("AzureContainerRegistry: options", () => {
   });
 
   it("Premium without public network access; Basic leaves anonymous pull (which it lacks) unset; the admin user only on request", () => {
-    const premium = resource(acr({ ...acrDefaults, sku: "Premium", publicNetworkAccess: false, adminUserEnabled: true }).json, "azurerm_container_registry", "registry");
+    const premium = resource(acr({ ...acrDefaults, sku: AcrSku.PREMIUM, publicNetworkAccess: false, adminUserEnabled: true }).json, "azurerm_container_registry", "registry");
     expect(premium).toMatchObject({ sku: "Premium", public_network_access_enabled: false, admin_enabled: true, anonymous_pull_enabled: false });
-    const basic = resource(acr({ ...acrDefaults, sku: "Basic" }).json, "azurerm_container_registry", "registry");
+    const basic = resource(acr({ ...acrDefaults, sku: AcrSku.BASIC }).json, "azurerm_container_registry", "registry");
     expect(basic.sku).toBe("Basic");
     expect(basic).not.toHaveProperty("anonymous_pull_enabled");
   });

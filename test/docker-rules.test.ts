@@ -5,6 +5,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { ImageRegistryKind } from "../src/core/image-registry-kind";
+import { WorkPoolType } from "../src/prefect/work-pool-type";
 import { Rule } from "../src/validation/rule";
 import { AcrName } from "../src/validation/rules/acr-name";
 import { AcrRegistryId, parseAcrRegistryId } from "../src/validation/rules/acr-registry-id";
@@ -324,7 +326,7 @@ describe("DockerWorkPoolRegistry", () => {
   });
 
   it("refuses a process pool, which runs no image", () => {
-    expect(DockerWorkPoolRegistry.check({ type: "process", registry: "ecr" })).toEqual([
+    expect(DockerWorkPoolRegistry.check({ type: WorkPoolType.PROCESS, registry: ImageRegistryKind.ECR })).toEqual([
       { problem: "runs flows in a local process, never in a container, so the image would not be used", fix: 'use a container type such as "docker", "kubernetes" or "ecs"' },
     ]);
   });

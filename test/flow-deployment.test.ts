@@ -7,8 +7,10 @@ import { parse } from "yaml";
 import { defaultFlowName, FlowDeployment, FlowDeploymentProps } from "../src/deployments/flow-deployment";
 import { PrefectProvider } from "../src/prefect/provider/provider";
 import { WorkPool } from "../src/prefect/provider/work-pool";
-import { pullFromS3 } from "../src/prefect/steps/aws";
-import { EnvRef, StepOutputRef } from "../src/prefect/template";
+import { WorkPoolType } from "../src/prefect/work-pool-type";
+import { Steps } from "../src/prefect/steps/steps";
+import { Schedule } from "../src/prefect/schedules";
+import { TemplateRef } from "../src/prefect/template";
 import { ICodeStorage } from "../src/storage/code-storage";
 import { GitCodeStorage } from "../src/storage/git/git-code-storage";
 import { GitCredentials } from "../src/storage/git/git-credentials";
@@ -21,7 +23,7 @@ import { createHash } from "crypto";
 import { PrefectProject } from "../src/project/prefect-project";
 import { filesToUpload, uploadConstructId } from "../src/storage/upload";
 import { readShared } from "./support/shared";
-import { reported } from "./support/validation";
+import { captureValidationError, expectOnlyProblem, reported } from "./support/validation";
 
 const providerSchema = readShared("provider-schema.json");
 
@@ -41,7 +43,7 @@ function deploy(ctx: ReturnType<typeof stackWith>, id: string, props: Partial<Fl
     project: ctx.project,
     name: id,
     entrypoint: "flows/etl.py:run_etl",
-    workPool: "pool",
+    workPool: WorkPool.fromName("pool"),
     manageWithTerraform: true,
     ...props,
   });
@@ -106,7 +108,7 @@ describe("FlowDeployment: one source of truth for pull steps", () => {
 
   it("every synthesized attribute and pull-step field exists in the provider schema", () => {
     const ctx = stackWith((s) => new S3CodeStorage(s, "code", { bucketName: "acme-flows", folder: "etl" }));
-    deploy(ctx, "nightly", { schedules: [{ cron: "0 1 * * *", timezone: "UTC" }], parameters: { a: 1 }, jobVariables: { env: { X: "1" } }, createWorkPool: { type: "process" }, workQueueName: "q", createWorkQueue: true });
+    deploy(ctx, "nightly", { schedules: [Schedule.cron("0 1 * * *", { timezone: "UTC" })], parameters: { a: 1 }, jobVariables: { env: { X: "1" } }, createWorkPool: { poolType: WorkPoolType.PROCESS }, workQueueName: "q", createWorkQueue: true });
     const { config } = synth(ctx);
     const check = (type: string, nested?: string) => {
       const attrs = nested ? providerSchema.resources[type].nested[nested] : providerSchema.resources[type].attributes;
@@ -127,9 +129,9 @@ describe("FlowDeployment: resources", () => {
     const ctx = stackWith((s) => new S3CodeStorage(s, "code", { bucketName: "acme-flows", folder: "etl" }));
     deploy(ctx, "nightly", {
       schedules: [
-        { cron: "0 2 * * *", timezone: "Europe/Berlin", dayOr: false },
-        { interval: 600, anchorDate: "2026-01-01T00:00:00Z", active: false },
-        { rrule: "FREQ=DAILY", parameters: { n: 2 }, slug: "daily" },
+        Schedule.cron("0 2 * * *", { timezone: "Europe/Berlin", dayOr: false }),
+        Schedule.interval(600, { anchorDate: "2026-01-01T00:00:00Z", active: false }),
+        Schedule.rrule("FREQ=DAILY", { parameters: { n: 2 }, slug: "daily" }),
       ],
       parameters: { full_refresh: true },
       jobVariables: { env: { LOG_LEVEL: "INFO" } },
@@ -177,7 +179,7 @@ describe("FlowDeployment: resources", () => {
 
   it("creates the work pool and queue when asked and makes deployments wait for them", () => {
     const ctx = stackWith((s) => new LocalCodeStorage(s, "code", { directory: "/srv/flows" }));
-    const first = deploy(ctx, "a", { createWorkPool: { type: "process", baseJobTemplate: { job_configuration: {} }, concurrencyLimit: 3 }, workQueueName: "critical", createWorkQueue: true });
+    const first = deploy(ctx, "a", { createWorkPool: { poolType: WorkPoolType.PROCESS, baseJobTemplate: { job_configuration: {} }, concurrencyLimit: 3 }, workQueueName: "critical", createWorkQueue: true });
     deploy(ctx, "b", { workPool: first.workPool! });
     const { config } = synth(ctx);
     expect(resources(config, "prefect_work_pool")).toEqual([expect.objectContaining({ name: "pool", type: "process", concurrency_limit: 3, base_job_template: '{"job_configuration":{}}' })]);
@@ -187,7 +189,8 @@ describe("FlowDeployment: resources", () => {
 
   it("uses an existing WorkPool resource's name", () => {
     const ctx = stackWith((s) => new LocalCodeStorage(s, "code", { directory: "/srv/flows" }));
-    const pool = new WorkPool(ctx.stack, "pool", { name: "k8s", type: "kubernetes" });
+    const pool = new WorkPool(ctx.stack, "pool", { name: "k8s", poolType: WorkPoolType.KUBERNETES });
+    expect(pool.poolTypeInput).toBe("kubernetes");
     deploy(ctx, "a", { workPool: pool });
     const { config, yaml } = synth(ctx);
     expect(resources(config, "prefect_deployment")[0].work_pool_name).toBe("k8s");
@@ -212,15 +215,15 @@ describe("FlowDeployment: what the provider cannot express is refused, never dro
 
   it("a pull override that reads a push step's output: only `prefect deploy` fills it in, nothing decodes it", () => {
     const ctx = stackWith((s) => new S3CodeStorage(s, "code", { bucketName: "acme-flows", folder: "etl" }));
-    const pull = [pullFromS3({ id: "pull_code", bucket: new StepOutputRef("push_code", "bucket"), folder: "etl/" })];
-    expect(() => reported(deploy(ctx, "a", { pull }))).toThrow(
+    const pullSteps = [Steps.pullFromS3({ id: "pull_code", bucket: TemplateRef.stepOutput("push_code", "bucket"), folder: "etl/" })];
+    expect(() => reported(deploy(ctx, "a", { pullSteps }))).toThrow(
       /pull\[0\]\.prefect_aws\.deployments\.steps\.pull_from_s3\.bucket "\{\{ push_code\.bucket \}\}": is a step output, filled in only by `prefect deploy`.*\[TerraformPullStep\]/,
     );
   });
 
   it("a parameter read from the deploy environment: Terraform would store {{ $ENV }} as text", () => {
     const ctx = stackWith((s) => new LocalCodeStorage(s, "code", { directory: "/srv/flows" }));
-    expect(() => reported(deploy(ctx, "a", { parameters: { env: new EnvRef("PREFECT_ENV") } }))).toThrow(
+    expect(() => reported(deploy(ctx, "a", { parameters: { env: TemplateRef.env("PREFECT_ENV") } }))).toThrow(
       /parameters "\{\{ \$PREFECT_ENV \}\}": is only known when `prefect deploy` reads its environment.*\[TerraformDeploymentValue\]/,
     );
   });
@@ -235,8 +238,28 @@ describe("FlowDeployment: what the provider cannot express is refused, never dro
   it("contradictory work pool / queue options", () => {
     const ctx = stackWith((s) => new LocalCodeStorage(s, "code", { directory: "/srv/flows" }));
     expect(() => reported(deploy(ctx, "a", { createWorkQueue: true }))).toThrow(/createWorkQueue true: needs workQueueName.*\[FlowDeploymentQueue\]/);
-    const pool = new WorkPool(ctx.stack, "pool", { name: "k8s", type: "kubernetes" });
-    expect(() => reported(deploy(ctx, "b", { workPool: pool, createWorkPool: { type: "process" } }))).toThrow(/createWorkPool \{"type":"process"\}: needs workPool as a name.*\[FlowDeploymentPool\]/);
+    const pool = new WorkPool(ctx.stack, "pool", { name: "k8s", poolType: WorkPoolType.KUBERNETES });
+    expect(() => reported(deploy(ctx, "b", { workPool: pool, createWorkPool: { poolType: WorkPoolType.PROCESS } }))).toThrow(
+      /createWorkPool \{"poolType":"process"\}: needs a pool given by name: the work pool given is already created by this app \[FlowDeploymentPool\]\n {4}Fix: drop createWorkPool, or give workPool as WorkPool\.fromName\(<name>\)/,
+    );
+  });
+
+  it("a work pool given by its name (JavaScript skips the types) is reported with the WorkPool.fromName fix", () => {
+    const ctx = stackWith((s) => new LocalCodeStorage(s, "code", { directory: "/srv/flows" }));
+    const error = captureValidationError(() => deploy(ctx, "a", { workPool: "etl-pool" as any }));
+    expectOnlyProblem(error, "deploy/a", {
+      prop: "workPool",
+      value: "etl-pool",
+      rule: "FlowDeploymentPool",
+      problem: "must be a work pool, not its name",
+      fix: 'use WorkPool.fromName("etl-pool")',
+    });
+  });
+
+  it("createWorkPool with an unknown pool type names createWorkPool.poolType", () => {
+    const ctx = stackWith((s) => new LocalCodeStorage(s, "code", { directory: "/srv/flows" }));
+    const error = captureValidationError(() => deploy(ctx, "a", { createWorkPool: { poolType: "lambda" as any } }));
+    expect(error.problems.map((p) => [p.prop, p.rule])).toEqual([["createWorkPool.poolType", "WorkPoolType"]]);
   });
 });
 

@@ -26,8 +26,9 @@ import { GcpCredentialsBlock } from "../src/prefect/blocks/gcp-credentials";
 import { Block } from "../src/prefect/provider/block";
 import { PrefectProvider } from "../src/prefect/provider/provider";
 import { Variable } from "../src/prefect/provider/variable";
-import { PREFECT_GCP_REQUIRES, pullFromGcs, pushToGcs } from "../src/prefect/steps/gcp";
-import { GcsCodeStorage, GcsCodeStorageProps, GcsFolderGrant } from "../src/storage/gcs/gcs-code-storage";
+import { PREFECT_GCP_REQUIRES } from "../src/prefect/steps/gcp";
+import { Steps } from "../src/prefect/steps/steps";
+import { GcsCodeStorage, GcsCodeStorageProps, GcsFolderGrant, GcsGrantRoles, GcsStorageClass } from "../src/storage/gcs/gcs-code-storage";
 import { GcsIdentity } from "../src/storage/gcs/identity";
 import { ValidationError } from "../src/validation/errors";
 import { parseInterfaces } from "./support/interfaces";
@@ -181,7 +182,7 @@ describe("GcsCodeStorage: defaults", () => {
       expect(fields.sort()).toEqual(["project", "service_account_info"]);
     }
     expect(storage.pushBlock?.data.project).toBe(PROJECT);
-    expect(String(storage.pushBlock?.data.service_account_info)).toMatch(/TfToken/);
+    expect(String(storage.pushBlock?.data.serviceAccountInfo)).toMatch(/TfToken/);
   });
 
   it("outputs the bucket, folder, block names and service account emails, nothing secret", () => {
@@ -241,12 +242,13 @@ describe("GcsCodeStorage: steps", () => {
     for (const step of [...storage.pushSteps, ...storage.pullSteps]) expect(stepSignatureErrors(step.toYaml())).toEqual([]);
   });
 
-  it("step factories: the pin, the outputs, and project/ignore_file as optional parameters", () => {
+  it("step factories: the pin, the outputs, and project/ignoreFile as optional parameters", () => {
     expect(PREFECT_GCP_REQUIRES).toBe("prefect-gcp>=0.4.3");
-    const push = pushToGcs({ id: "p", bucket: "b", folder: "f", project: PROJECT, ignore_file: ".ignore" });
+    const push = Steps.pushToGcs({ id: "p", bucket: "b", folder: "f", project: PROJECT, ignoreFile: ".ignore" });
+    expect(push.kwargs).toEqual({ bucket: "b", folder: "f", project: PROJECT, ignore_file: ".ignore" });
     expect(stepSignatureErrors(push.toYaml())).toEqual([]);
     expect(String(push.output("folder"))).toBe("{{ p.folder }}");
-    const pull = pullFromGcs({ bucket: "b", folder: "f", project: PROJECT });
+    const pull = Steps.pullFromGcs({ bucket: "b", folder: "f", project: PROJECT });
     expect(stepSignatureErrors(pull.toYaml())).toEqual([]);
     expect(pull.definition.outputs).toEqual(["bucket", "folder", "directory"]);
   });
@@ -281,7 +283,7 @@ describe("GcsCodeStorage: steps", () => {
 
 describe("GcsCodeStorage: options", () => {
   it("location and storageClass are honoured", () => {
-    const { synth } = synthStorage({ ...defaults, location: "europe-west1", storageClass: "NEARLINE" });
+    const { synth } = synthStorage({ ...defaults, location: "europe-west1", storageClass: GcsStorageClass.NEARLINE });
     expect(synth).toHaveResourceWithProperties(StorageBucket, { location: "europe-west1", storage_class: "NEARLINE" });
   });
 
@@ -426,8 +428,13 @@ describe("GcsCodeStorage: options", () => {
     let push: GcsFolderGrant | undefined;
     const principalSet = "principalSet://iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/ci/attribute.repository/acme/etl";
     const { json } = synthStorage(defaults, (storage) => {
-      pull = storage.grantPull("group:analysts@acme.example");
-      push = storage.grantPush(principalSet);
+      const pullGrant = storage.grantPull("group:analysts@acme.example");
+      const pushGrant = storage.grantPush(principalSet);
+      // The grants are typed as constructs; on GCS they are GcsFolderGrants with their bindings.
+      expect(pullGrant).toBeInstanceOf(GcsFolderGrant);
+      expect(pushGrant).toBeInstanceOf(GcsFolderGrant);
+      pull = pullGrant as GcsFolderGrant;
+      push = pushGrant as GcsFolderGrant;
     });
     expect(pull?.bindings).toHaveLength(2);
     expect(push?.bindings).toHaveLength(1);
@@ -454,7 +461,7 @@ describe("GcsCodeStorage: options", () => {
   });
 
   it('grantRoles "predefined": no custom roles; objectUser / objectViewer under the folder condition, legacyBucketReader for the listing', () => {
-    const { synth, json } = synthStorage({ ...defaults, grantRoles: "predefined" });
+    const { synth, json } = synthStorage({ ...defaults, grantRoles: GcsGrantRoles.PREDEFINED });
     expect(synth).not.toHaveResource(ProjectIamCustomRole);
     expect(bindings(json)).toEqual({
       "code_push-grant_objects": { bucket: createdBucket, member: saMember("push"), role: "roles/storage.objectUser", condition: pushCondition() },
@@ -523,12 +530,14 @@ describe("GcsCodeStorage: options", () => {
 });
 
 describe("gcp-credentials block", () => {
-  it("every field of GcpCredentialsData exists in Prefect's block schema, with the same required-ness", () => {
+  it("every field of GcpCredentialsData maps to a field of Prefect's block schema, with the same required-ness", () => {
     const parsed = parseInterfaces(path.join(__dirname, "..", "src", "prefect", "blocks", "gcp-credentials.ts")).get("GcpCredentialsData")!;
     const schema = blockSchema("gcp-credentials");
     const required = new Set(schema.required ?? []);
-    expect(parsed.properties.map((p) => p.name).sort()).toEqual(Object.keys(schema.properties).sort());
-    for (const p of parsed.properties) expect({ field: p.name, optional: p.optional }).toEqual({ field: p.name, optional: !required.has(p.name) });
+    const fields = GcpCredentialsBlock.FIELDS as Record<string, string>;
+    expect(parsed.properties.map((p) => p.name).sort()).toEqual(Object.keys(fields).sort());
+    expect(Object.values(fields).sort()).toEqual(Object.keys(schema.properties).sort());
+    for (const p of parsed.properties) expect({ field: p.name, optional: p.optional }).toEqual({ field: p.name, optional: !required.has(fields[p.name]) });
   });
 
   it("service_account_info must be an object (the decoded key), which is why the key is decoded before jsonencode", () => {
@@ -541,9 +550,10 @@ describe("gcp-credentials block", () => {
     const stack = new TerraformStack(Testing.app(), "blocks");
     new PrefectProvider(stack, "prefect");
     const block = new GcpCredentialsBlock(stack, "creds", { name: "ci", data: { project: PROJECT } });
-    expect(block.ref().isString).toBe(false);
-    expect(String(block.ref())).toBe("{{ prefect.blocks.gcp-credentials.ci }}");
-    expect(String(block.fieldRef("project"))).toBe("{{ prefect.blocks.gcp-credentials.ci.project }}");
+    expect(block.reference().isString).toBe(false);
+    expect(String(block.reference())).toBe("{{ prefect.blocks.gcp-credentials.ci }}");
+    expect(String(block.fieldReference("project"))).toBe("{{ prefect.blocks.gcp-credentials.ci.project }}");
+    expect(String(block.fieldReference("serviceAccountInfo"))).toBe("{{ prefect.blocks.gcp-credentials.ci.service_account_info }}");
   });
 });
 
@@ -716,7 +726,7 @@ describe("GcsCodeStorage: other bad input", () => {
   });
 
   it("restrictListingToFolder with predefined roles", () => {
-    expectProblem(validationErrorOf({ ...defaults, grantRoles: "predefined", restrictListingToFolder: true }), {
+    expectProblem(validationErrorOf({ ...defaults, grantRoles: GcsGrantRoles.PREDEFINED, restrictListingToFolder: true }), {
       prop: "restrictListingToFolder",
       value: true,
       rule: "GcsListRestriction",
@@ -757,7 +767,7 @@ describe("GcsCodeStorage: other bad input", () => {
       synthStorage({
         ...defaults,
         location: "us",
-        storageClass: "STANDARD",
+        storageClass: GcsStorageClass.STANDARD,
         kmsKeyName: KMS_KEY,
         grantKeyToStorageServiceAgent: true,
         noncurrentVersionExpirationDays: 1,

@@ -37,6 +37,20 @@ const camelToSnake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLow
 const snakeToCamel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const settable = (attrs: Attributes) => Object.keys(attrs).filter((name) => attrs[name].mode !== "computed");
 
+/**
+ * Attributes whose property is not the camelCase of their name, per schema path: `type` is a word
+ * other languages reserve or give another meaning, so the bindings name it for what it is.
+ */
+const RENAMED: Record<string, Record<string, string>> = {
+  "resources.prefect_work_pool": { type: "poolType" },
+  "resources.prefect_deployment.nested.pull_steps": { type: "stepType" },
+};
+/** The config property of a schema attribute at `schemaPath`. */
+const propertyOf = (schemaPath: string, attribute: string) => RENAMED[schemaPath]?.[attribute] ?? snakeToCamel(attribute);
+/** The schema attribute of a config property at `schemaPath`. */
+const attributeOf = (schemaPath: string, property: string) =>
+  Object.entries(RENAMED[schemaPath] ?? {}).find(([, p]) => p === property)?.[0] ?? camelToSnake(property);
+
 // ---------------------------------------------------------------------------------------------
 // Static view: the exported interfaces of src/prefect/provider/*.ts, read with the TS compiler API.
 // ---------------------------------------------------------------------------------------------
@@ -132,11 +146,12 @@ describe("config interfaces match the provider schema (TypeScript compiler API)"
     test("each property is a settable schema attribute, required exactly when the schema says so", () => {
       const problems: string[] = parsed().otherMembers.map((m) => `not a plain property: ${m}`);
       for (const property of own()) {
-        const attribute = target.attributes[camelToSnake(property.name)];
+        const name = attributeOf(target.schemaPath, property.name);
+        const attribute = target.attributes[name];
         if (!attribute) {
-          problems.push(`${property.name}: no attribute ${camelToSnake(property.name)} in ${target.schemaPath}`);
+          problems.push(`${property.name}: no attribute ${name} in ${target.schemaPath}`);
         } else if (attribute.mode === "computed") {
-          problems.push(`${property.name}: ${camelToSnake(property.name)} is computed, not settable`);
+          problems.push(`${property.name}: ${name} is computed, not settable`);
         } else if ((attribute.mode === "required") !== !property.optional) {
           problems.push(`${property.name}: schema mode is ${attribute.mode} but the property is ${property.optional ? "optional" : "required"}`);
         }
@@ -146,13 +161,13 @@ describe("config interfaces match the provider schema (TypeScript compiler API)"
 
     test("each settable schema attribute has a property", () => {
       const names = new Set(own().map((p) => p.name));
-      expect(settable(target.attributes).filter((attr) => !names.has(snakeToCamel(attr)))).toEqual([]);
+      expect(settable(target.attributes).filter((attr) => !names.has(propertyOf(target.schemaPath, attr)))).toEqual([]);
     });
 
     test("sensitive and write-only attributes say so in their JSDoc", () => {
       const problems: string[] = [];
       for (const property of own()) {
-        const attribute = target.attributes[camelToSnake(property.name)];
+        const attribute = target.attributes[attributeOf(target.schemaPath, property.name)];
         if (!property.doc.includes("/**")) problems.push(`${property.name}: no JSDoc`);
         if (attribute?.sensitive && !/sensitive/i.test(property.doc)) problems.push(`${property.name}: sensitive, JSDoc does not say so`);
         if (attribute?.write_only && !/write-only/i.test(property.doc)) problems.push(`${property.name}: write-only, JSDoc does not say so`);
@@ -186,19 +201,22 @@ const resourceClasses: Record<string, ResourceClass> = {
   prefect_variable: prefect.Variable,
 };
 
-/** A config (camelCase) with every settable attribute set, and the JSON (snake_case) it must synthesize to. */
-function sampleConfig(attrs: Attributes, nested: Record<string, Attributes> = {}): { config: any; expected: any } {
+/**
+ * A config (camelCase) with every settable attribute set, and the JSON (snake_case) it must
+ * synthesize to. `schemaPath` locates `attrs` in the schema, for the renamed properties.
+ */
+function sampleConfig(attrs: Attributes, nested: Record<string, Attributes> = {}, schemaPath = ""): { config: any; expected: any } {
   const config: any = {};
   const expected: any = {};
   for (const name of settable(attrs)) {
-    const [value, json] = sampleValue(name, attrs[name], nested[name]);
-    config[snakeToCamel(name)] = value;
+    const [value, json] = sampleValue(name, attrs[name], nested[name], `${schemaPath}.nested.${name}`);
+    config[propertyOf(schemaPath, name)] = value;
     expected[name] = json;
   }
   return { config, expected };
 }
 
-function sampleValue(name: string, attribute: SchemaAttribute, nested?: Attributes): [unknown, unknown] {
+function sampleValue(name: string, attribute: SchemaAttribute, nested: Attributes | undefined, nestedPath: string): [unknown, unknown] {
   const same = (v: unknown): [unknown, unknown] => [v, v];
   switch (attribute.type) {
     case "String":
@@ -215,11 +233,11 @@ function sampleValue(name: string, attribute: SchemaAttribute, nested?: Attribut
     case "Dynamic":
       return same({ someKey: ["x", 1, true], nested: { deep: null } });
     case "Attributes": {
-      const { config, expected } = sampleConfig(requireNested(name, nested));
+      const { config, expected } = sampleConfig(requireNested(name, nested), {}, nestedPath);
       return [config, expected];
     }
     case "Attributes List": {
-      const { config, expected } = sampleConfig(requireNested(name, nested));
+      const { config, expected } = sampleConfig(requireNested(name, nested), {}, nestedPath);
       return [[config, config], [expected, expected]];
     }
     default:
@@ -248,7 +266,7 @@ describe("synthesized Terraform JSON matches the provider schema", () => {
     const entry = resources[type];
 
     test("with every settable attribute set, synthesizes exactly those attributes, snake_case, values intact", () => {
-      const { config, expected } = sampleConfig(entry.attributes, entry.nested);
+      const { config, expected } = sampleConfig(entry.attributes, entry.nested, `resources.${type}`);
       const synth = synthOne((stack) => {
         new prefect.PrefectProvider(stack, "prefect");
         new resourceClasses[type](stack, "r", config);
@@ -260,7 +278,7 @@ describe("synthesized Terraform JSON matches the provider schema", () => {
 
     test("required attributes alone synthesize just those", () => {
       const required = Object.fromEntries(Object.entries(entry.attributes).filter(([, a]) => a.mode === "required"));
-      const { config } = sampleConfig(required, entry.nested);
+      const { config } = sampleConfig(required, entry.nested, `resources.${type}`);
       const synth = synthOne((stack) => {
         new prefect.PrefectProvider(stack, "prefect");
         new resourceClasses[type](stack, "r", config);
@@ -272,7 +290,7 @@ describe("synthesized Terraform JSON matches the provider schema", () => {
       const wanted = ["id", "name", "created", "updated", "default_queue_id"].filter((a) => a in entry.attributes);
       expect(wanted).toContain("id");
       const synth = synthOne((stack) => {
-        const resource: any = new resourceClasses[type](stack, "r", sampleConfig(entry.attributes, entry.nested).config);
+        const resource: any = new resourceClasses[type](stack, "r", sampleConfig(entry.attributes, entry.nested, `resources.${type}`).config);
         for (const attr of wanted) new TerraformOutput(stack, attr, { value: resource[snakeToCamel(attr)] });
       });
       for (const attr of wanted) expect(synth.output[attr].value).toBe(`\${${type}.r.${attr}}`);
@@ -286,9 +304,9 @@ describe("synthesized Terraform JSON matches the provider schema", () => {
         name: "d",
         flowId: "f",
         pullSteps: [
-          { type: "git_clone", repository: "https://example.com/r.git", accessToken: "{{ prefect.blocks.secret.t }}", includeSubmodules: true },
-          { type: "run_shell_script", script: "echo hi", env: { FOO_BAR: "1" }, expandEnvVars: false, streamOutput: true },
-          { type: "pip_install_requirements", requirementsFile: "requirements.txt", directory: "{{ clone.directory }}" },
+          { stepType: "git_clone", repository: "https://example.com/r.git", accessToken: "{{ prefect.blocks.secret.t }}", includeSubmodules: true },
+          { stepType: "run_shell_script", script: "echo hi", env: { FOO_BAR: "1" }, expandEnvVars: false, streamOutput: true },
+          { stepType: "pip_install_requirements", requirementsFile: "requirements.txt", directory: "{{ clone.directory }}" },
         ],
       });
     });
@@ -317,7 +335,7 @@ describe("synthesized Terraform JSON matches the provider schema", () => {
   });
 
   test("the provider block synthesizes snake_case keys from the provider schema", () => {
-    const { config, expected } = sampleConfig(schema.provider.attributes, schema.provider.nested);
+    const { config, expected } = sampleConfig(schema.provider.attributes, schema.provider.nested, "provider");
     const synth = synthOne((stack) => {
       new prefect.PrefectProvider(stack, "prefect", { ...config, alias: "second" });
     });
@@ -351,7 +369,7 @@ describe("HCL synthesis", () => {
       flowId: "f",
       tags: ["x"],
       concurrencyOptions: { collisionStrategy: "ENQUEUE" },
-      pullSteps: [{ type: "run_shell_script", script: "echo hi", env: { FOO: "1" } }],
+      pullSteps: [{ stepType: "run_shell_script", script: "echo hi", env: { FOO: "1" } }],
     });
     new prefect.Variable(stack, "v", { name: "v", value: "123" });
     const hcl: string = Testing.synthHcl(stack);

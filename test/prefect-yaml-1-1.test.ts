@@ -7,7 +7,7 @@
 import { execFileSync } from "child_process";
 import { parse } from "yaml";
 import { PrefectYamlDocument } from "../src/prefect/prefect-yaml";
-import { pullFromS3, pushToS3 } from "../src/prefect/steps/aws";
+import { Steps } from "../src/prefect/steps/steps";
 import { isAmbiguousPlainScalar, yamlText } from "../src/prefect/yaml-text";
 import { PrefectYamlFile } from "../src/project/prefect-yaml-file";
 import { synthExampleApp } from "./support/synth-app";
@@ -26,13 +26,13 @@ const PLAIN = ["etl", "flows/etl", "1.2.3", "v1", "12-34", "yes-please", "onward
 const TYPED = { on: true, off: false, zero: 0, three: 3, half: 0.5, tiny: 1e-7, huge: 1e21, negative: -2.5e-10, none: null };
 
 function documentWith(strings: string[]): PrefectYamlDocument {
-  const push = pushToS3({ id: "push_code", bucket: "b", folder: "f" });
-  const pull = pullFromS3({ id: "pull_code", bucket: push.output("bucket"), folder: push.output("folder") });
+  const push = Steps.pushToS3({ id: "push_code", bucket: "b", folder: "f" });
+  const pull = Steps.pullFromS3({ id: "pull_code", bucket: push.output("bucket"), folder: push.output("folder") });
   const keyed = Object.fromEntries(strings.map((s, i) => [s, `value-${i}`]));
   return new PrefectYamlDocument({
     name: "on",
-    push: [push],
-    pull: [pull],
+    pushSteps: [push],
+    pullSteps: [pull],
     deployments: strings.map((s, i) => ({
       name: `d-${i}`,
       entrypoint: "flows/etl.py:etl",

@@ -1,9 +1,9 @@
 import { TerraformVariable, Testing, TerraformStack } from "cdktf";
 import { parse } from "yaml";
 import { PrefectYamlDocument } from "../src/prefect/prefect-yaml";
-import { gitClone, runShellScript, setWorkingDirectory } from "../src/prefect/steps/core";
-import { pullFromS3, pushToS3 } from "../src/prefect/steps/aws";
-import { BlockRef, EnvRef, StepOutputRef, template, VariableRef } from "../src/prefect/template";
+import { Schedule } from "../src/prefect/schedules";
+import { Steps } from "../src/prefect/steps/steps";
+import { BlockRef, EnvRef, StepOutputRef, template, TemplateRef, TemplateString, VariableRef } from "../src/prefect/template";
 import { PrefectYamlFile } from "../src/project/prefect-yaml-file";
 import { DEFAULT_PREFECT_IGNORE } from "../src/prefect/prefectignore";
 import { PrefectIgnoreFile } from "../src/project/prefectignore-file";
@@ -13,9 +13,9 @@ import { prefectYamlSchemaErrors, stepSignatureErrors, stepsOf } from "./support
 const creds = new BlockRef("aws-credentials", "ci-push");
 
 function s3Document() {
-  const push = pushToS3({ id: "push_code", bucket: "my-bucket", folder: "flows", credentials: creds });
-  const pull = pullFromS3({ id: "pull_code", bucket: push.output("bucket"), folder: push.output("folder") });
-  return new PrefectYamlDocument({ name: "demo", prefectVersion: "3.8.3", push: [push], pull: [pull] });
+  const push = Steps.pushToS3({ id: "push_code", bucket: "my-bucket", folder: "flows", credentials: creds });
+  const pull = Steps.pullFromS3({ id: "pull_code", bucket: push.output("bucket"), folder: push.output("folder") });
+  return new PrefectYamlDocument({ name: "demo", prefectVersion: "3.8.3", pushSteps: [push], pullSteps: [pull] });
 }
 
 /** Parses a rendered file the way `prefect deploy` would read it. */
@@ -25,7 +25,7 @@ function renderAndParse(doc: PrefectYamlDocument): any {
 
 describe("steps", () => {
   it("render to Prefect's one-key form with id and requires kept", () => {
-    const step = pushToS3({ id: "push_code", bucket: "b", folder: "f", credentials: creds });
+    const step = Steps.pushToS3({ id: "push_code", bucket: "b", folder: "f", credentials: creds });
     expect(step.toYaml()).toEqual({
       "prefect_aws.deployments.steps.push_to_s3": {
         id: "push_code",
@@ -38,32 +38,32 @@ describe("steps", () => {
   });
 
   it("let requires be overridden and omit undefined parameters", () => {
-    const step = pullFromS3({ bucket: "b", folder: "f", requires: "prefect-aws==0.5.0" });
+    const step = Steps.pullFromS3({ bucket: "b", folder: "f", requires: "prefect-aws==0.5.0" });
     expect(step.toYaml()).toEqual({
       "prefect_aws.deployments.steps.pull_from_s3": { requires: "prefect-aws==0.5.0", bucket: "b", folder: "f" },
     });
   });
 
   it("reference outputs of earlier steps through objects", () => {
-    const push = pushToS3({ id: "push_code", bucket: "b", folder: "f" });
+    const push = Steps.pushToS3({ id: "push_code", bucket: "b", folder: "f" });
     expect(String(push.output("folder"))).toBe("{{ push_code.folder }}");
     expect(push.output("bucket")).toBeInstanceOf(StepOutputRef);
   });
 
   it("refuse outputs of a step without id, or outputs the function does not return", () => {
-    expect(() => pushToS3({ bucket: "b", folder: "f" }).output("bucket")).toThrow(/has no id/);
-    expect(() => pushToS3({ id: "p", bucket: "b", folder: "f" }).output("directory" as any)).toThrow(/no output "directory"/);
+    expect(() => Steps.pushToS3({ bucket: "b", folder: "f" }).output("bucket")).toThrow(/has no id/);
+    expect(() => Steps.pushToS3({ id: "p", bucket: "b", folder: "f" }).output("directory")).toThrow(/no output "directory"/);
   });
 
   it("refuse ids Prefect could not template, at synth with the document's other problems", () => {
-    const doc = new PrefectYamlDocument({ name: "x", push: [pushToS3({ id: "push code", bucket: "b", folder: "f" })] });
+    const doc = new PrefectYamlDocument({ name: "x", pushSteps: [Steps.pushToS3({ id: "push code", bucket: "b", folder: "f" })] });
     expect(doc.problems()).toEqual([
       expect.objectContaining({ prop: "push[0].prefect_aws.deployments.steps.push_to_s3.id", value: "push code", rule: "StepId", fix: 'use "push_code"' }),
     ]);
   });
 
   it("know their short name (prefect_deployment pull step type)", () => {
-    expect(setWorkingDirectory({ directory: "/opt/flows" }).shortName).toBe("set_working_directory");
+    expect(Steps.workingDirectory({ directory: "/opt/flows" }).shortName).toBe("set_working_directory");
   });
 });
 
@@ -74,6 +74,26 @@ describe("template references", () => {
     expect(String(new VariableRef("bucket"))).toBe("{{ prefect.variables.bucket }}");
     expect(String(new EnvRef("ENV"))).toBe("{{ $ENV }}");
     expect(String(template`flows/${new EnvRef("ENV")}/x`)).toBe("flows/{{ $ENV }}/x");
+  });
+
+  it("have static factories that render the same as the classes", () => {
+    expect(TemplateRef.block("aws-credentials", "c", "region_name")).toBeInstanceOf(BlockRef);
+    expect(String(TemplateRef.block("aws-credentials", "c"))).toBe("{{ prefect.blocks.aws-credentials.c }}");
+    expect(String(TemplateRef.block("aws-credentials", "c", "region_name"))).toBe("{{ prefect.blocks.aws-credentials.c.region_name }}");
+    expect(TemplateRef.variable("bucket")).toBeInstanceOf(VariableRef);
+    expect(String(TemplateRef.variable("bucket"))).toBe("{{ prefect.variables.bucket }}");
+    expect(TemplateRef.env("ENV")).toBeInstanceOf(EnvRef);
+    expect(String(TemplateRef.env("ENV"))).toBe("{{ $ENV }}");
+    expect(TemplateRef.stepOutput("push_code", "folder")).toBeInstanceOf(StepOutputRef);
+    expect(String(TemplateRef.stepOutput("push_code", "folder"))).toBe("{{ push_code.folder }}");
+  });
+
+  it("TemplateString.concat joins text and placeholders as the template tag does, merging adjacent literals", () => {
+    const joined = TemplateString.concat("flows/", "", TemplateRef.env("ENV"), "/", "x");
+    expect(String(joined)).toBe("flows/{{ $ENV }}/x");
+    expect(joined.parts).toEqual(["flows/", expect.any(EnvRef), "/x"]);
+    expect(joined.parts).toEqual(template`flows/${TemplateRef.env("ENV")}/x`.parts);
+    expect(() => TemplateString.concat("x-", creds)).toThrow(/whole block/);
   });
 
   it("refuse a whole (dict) block inside a longer string, but allow a Secret or a field", () => {
@@ -109,12 +129,12 @@ describe("PrefectYamlDocument", () => {
       concurrencyLimit: 2,
       enforceParameterSchema: true,
       schedules: [
-        { cron: "0 2 * * *", timezone: "Europe/Berlin", dayOr: false },
-        { interval: 600, anchorDate: "2026-01-01T00:00:00Z" },
-        { interval: 60, active: false },
-        { rrule: "FREQ=WEEKLY;BYDAY=MO", timezone: "UTC", slug: "weekly" },
+        Schedule.cron("0 2 * * *", { timezone: "Europe/Berlin", dayOr: false }),
+        Schedule.interval(600, { anchorDate: "2026-01-01T00:00:00Z" }),
+        Schedule.interval(60, { active: false }),
+        Schedule.rrule("FREQ=WEEKLY;BYDAY=MO", { timezone: "UTC", slug: "weekly" }),
       ],
-      pull: [],
+      pullSteps: [],
     });
     const parsed = renderAndParse(doc);
     expect(prefectYamlSchemaErrors(parsed)).toEqual([]);
@@ -136,6 +156,19 @@ describe("PrefectYamlDocument", () => {
     ]);
   });
 
+  it("Schedule.cron, Schedule.interval and Schedule.rrule carry their kind's field and the shared options", () => {
+    const cron = Schedule.cron("0 2 * * *", { timezone: "Europe/Berlin", dayOr: false, active: true, parameters: { n: 1 }, slug: "nightly" });
+    expect(cron).toBeInstanceOf(Schedule);
+    expect({ ...cron }).toEqual({ cronExpression: "0 2 * * *", timezone: "Europe/Berlin", dayOr: false, active: true, parameters: { n: 1 }, slug: "nightly" });
+    const interval = Schedule.interval(3600, { anchorDate: "2026-01-01T00:00:00Z", timezone: "UTC" });
+    expect({ ...interval }).toEqual({ intervalSeconds: 3600, anchorDate: "2026-01-01T00:00:00Z", timezone: "UTC" });
+    const rrule = Schedule.rrule("FREQ=WEEKLY;BYDAY=SA", { active: false });
+    expect({ ...rrule }).toEqual({ recurrenceRule: "FREQ=WEEKLY;BYDAY=SA", active: false });
+    for (const s of [interval, rrule]) expect(s.cronExpression).toBeUndefined();
+    for (const s of [cron, rrule]) expect(s.intervalSeconds).toBeUndefined();
+    for (const s of [cron, interval]) expect(s.recurrenceRule).toBeUndefined();
+  });
+
   it("merges the document's job variables under each deployment's own (which win)", () => {
     const doc = new PrefectYamlDocument({
       name: "x",
@@ -149,7 +182,7 @@ describe("PrefectYamlDocument", () => {
       ['deployments["a"].workPool.jobVariables', "{{ build_image.image }}", "StepOutputReference", 'names no build or push step with id "build_image"'],
       ['deployments["b"].workPool.jobVariables', "{{ build_image.image }}", "StepOutputReference", 'names no build or push step with id "build_image"'],
     ]);
-    doc.build.push(runShellScript({ id: "build_image", script: "docker build ." }));
+    doc.buildSteps.push(Steps.runShellScript({ id: "build_image", script: "docker build ." }));
     expect(doc.problems()).toEqual([]);
     const parsed = parse(new PrefectYamlFile(doc).render());
     expect(parsed.deployments[0].work_pool.job_variables).toEqual({ image: "{{ build_image.image }}", cpu: 256 });
@@ -160,8 +193,8 @@ describe("PrefectYamlDocument", () => {
     const doc = s3Document().addDeployment({
       name: "from-git",
       entrypoint: "a.py:f",
-      push: [],
-      pull: [gitClone({ id: "clone", repository: "https://github.com/o/r.git", branch: "main" })],
+      pushSteps: [],
+      pullSteps: [Steps.gitClone({ id: "clone", repository: "https://github.com/o/r.git", branch: "main" })],
     });
     const parsed = renderAndParse(doc);
     expect(prefectYamlSchemaErrors(parsed)).toEqual([]);
@@ -170,8 +203,8 @@ describe("PrefectYamlDocument", () => {
   });
 
   it("reports step-output references to unknown or later steps", () => {
-    const pull = pullFromS3({ bucket: new StepOutputRef("push_code", "bucket"), folder: "f" });
-    const doc = new PrefectYamlDocument({ name: "x", pull: [pull] });
+    const pull = Steps.pullFromS3({ bucket: new StepOutputRef("push_code", "bucket"), folder: "f" });
+    const doc = new PrefectYamlDocument({ name: "x", pullSteps: [pull] });
     expect(doc.problems()).toEqual([
       {
         prop: "prefect.yaml step prefect_aws.deployments.steps.pull_from_s3",
@@ -187,22 +220,44 @@ describe("PrefectYamlDocument", () => {
   it("reports bad entrypoints, duplicate names and malformed schedules", () => {
     const doc = new PrefectYamlDocument({ name: "x" })
       .addDeployment({ name: "a", entrypoint: "flows/etl.py" })
-      .addDeployment({ name: "a", entrypoint: "f.py:g", schedules: [{ cron: "* *" } as any, { cron: "0 * * * *", interval: 5 } as any] });
+      .addDeployment({ name: "a", entrypoint: "f.py:g", schedules: [Schedule.cron("* *"), Schedule.interval(0)] });
     const problems = doc.problems();
     expect(problems.map((p) => [p.prop, p.value, p.rule])).toEqual([
       ['deployments["a"].entrypoint', "flows/etl.py", "DeploymentEntrypoint"],
       ['deployments["a"].name', "a", "DeploymentName"],
       ['deployments["a"].schedules[0].cron', "* *", "CronExpression"],
-      ['deployments["a"].schedules[1]', ["cron", "interval"], "ScheduleKind"],
+      ['deployments["a"].schedules[1].interval', 0, "PositiveSeconds"],
     ]);
     expect(problems[0].fix).toBe('e.g. "flows/etl.py:etl"');
     expect(problems[1].problem).toMatch(/used twice/);
   });
 
+  it("reports a plain schedule object (JavaScript skips the types) as ScheduleKind, naming the factory", () => {
+    const plain = { cron: "0 * * * *", timezone: "UTC" };
+    const mixed = { cron: "0 * * * *", interval: 5 };
+    const doc = new PrefectYamlDocument({ name: "x" }).addDeployment({ name: "a", entrypoint: "f.py:g", schedules: [plain as any, mixed as any] });
+    expect(doc.problems()).toEqual([
+      {
+        prop: 'deployments["a"].schedules[0]',
+        value: plain,
+        rule: "ScheduleKind",
+        problem: "must be a Schedule made by Schedule.cron, Schedule.interval or Schedule.rrule",
+        fix: 'write Schedule.cron("0 * * * *", { ...the other fields })',
+      },
+      {
+        prop: 'deployments["a"].schedules[1]',
+        value: mixed,
+        rule: "ScheduleKind",
+        problem: "must be a Schedule made by Schedule.cron, Schedule.interval or Schedule.rrule",
+        fix: "use Schedule.cron(...), Schedule.interval(...) or Schedule.rrule(...), one per schedule",
+      },
+    ]);
+  });
+
   it("never writes a Terraform token: it names the field and the fix", () => {
     const stack = new TerraformStack(Testing.app(), "s");
     const bucket = new TerraformVariable(stack, "bucket", { type: "string" }).stringValue;
-    const doc = new PrefectYamlDocument({ name: "x", push: [pushToS3({ id: "p", bucket, folder: "f" })] });
+    const doc = new PrefectYamlDocument({ name: "x", pushSteps: [Steps.pushToS3({ id: "p", bucket, folder: "f" })] });
     expect(doc.problems()).toEqual([
       expect.objectContaining({ prop: "push[0].prefect_aws.deployments.steps.push_to_s3.bucket", value: bucket, rule: "NoTerraformTokenInPrefectYaml", fix: expect.stringMatching(/prefect\.variables/) }),
     ]);
@@ -210,7 +265,7 @@ describe("PrefectYamlDocument", () => {
   });
 
   it("runs shell scripts with env maps that keep their keys", () => {
-    const step = runShellScript({ id: "sh", script: "echo hi", env: { TOKEN: new BlockRef("secret", "t", undefined, true) } });
+    const step = Steps.runShellScript({ id: "sh", script: "echo hi", env: { TOKEN: new BlockRef("secret", "t", undefined, true) } });
     expect(step.toYaml()["prefect.deployments.steps.run_shell_script"]).toEqual({
       id: "sh",
       script: "echo hi",

@@ -17,7 +17,7 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { Block } from "../src/prefect/provider/block";
 import { PrefectProvider } from "../src/prefect/provider/provider";
 import { Variable } from "../src/prefect/provider/variable";
@@ -219,7 +219,7 @@ describe("S3CodeStorage: defaults", () => {
       expect(block.data).not.toMatch(/"aws_secret_access_key" = "/);
     }
     // The typed data keeps the same tokens.
-    expect(storage.pushBlock?.data.aws_secret_access_key).toMatch(/\$\{TfToken\[/);
+    expect(storage.pushBlock?.data.awsSecretAccessKey).toMatch(/\$\{TfToken\[/);
   });
 
   it("outputs the bucket, folder and both block names", () => {
@@ -394,8 +394,8 @@ describe("S3CodeStorage: options", () => {
   });
 
   it("grantPull / grantPush attach the pull / push policy to existing roles", () => {
-    let pullGrant: IamRolePolicy | undefined;
-    let pushGrant: IamRolePolicy | undefined;
+    let pullGrant: IConstruct | undefined;
+    let pushGrant: IConstruct | undefined;
     const { synth, json } = synthStorage({ ...defaults, kmsKeyArn: KMS_KEY }, (storage) => {
       pullGrant = storage.grantPull("analytics-worker");
       pushGrant = storage.grantPush("release-ci");

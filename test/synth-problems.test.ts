@@ -14,12 +14,13 @@ import { FlowDeployment } from "../src/deployments/flow-deployment";
 import { DeploymentSpec } from "../src/prefect/prefect-yaml";
 import { PrefectProvider } from "../src/prefect/provider/provider";
 import { WorkPool } from "../src/prefect/provider/work-pool";
-import { pullFromAzureBlobStorage, pushToAzureBlobStorage } from "../src/prefect/steps/azure";
 import { PREFECT_AWS_REQUIRES } from "../src/prefect/steps/aws";
 import { PREFECT_DOCKER_REQUIRES } from "../src/prefect/steps/docker";
 import { PREFECT_GCP_REQUIRES } from "../src/prefect/steps/gcp";
 import { PREFECT_AZURE_REQUIRES } from "../src/prefect/steps/azure";
-import { runShellScript } from "../src/prefect/steps/core";
+import { Schedule } from "../src/prefect/schedules";
+import { Steps } from "../src/prefect/steps/steps";
+import { WorkPoolType } from "../src/prefect/work-pool-type";
 import { REQUIRED_JOB_VARIABLES, requiredJobVariables } from "../src/prefect/work-pool-variables";
 import { PrefectProject } from "../src/project/prefect-project";
 import { LocalCodeStorage } from "../src/storage/local/local-code-storage";
@@ -34,9 +35,9 @@ const BAD_DEPLOYMENT: DeploymentSpec = {
   workPool: { name: "prefect-pool" },
   concurrencyLimit: 0,
   schedules: [
-    { cron: "0 25 * * *", timezone: "europe/berlin" },
-    { interval: 600, anchorDate: "2024-02-30T00:00:00Z" },
-    { rrule: "FREQ=FORTNIGHTLY" },
+    Schedule.cron("0 25 * * *", { timezone: "europe/berlin" }),
+    Schedule.interval(600, { anchorDate: "2024-02-30T00:00:00Z" }),
+    Schedule.rrule("FREQ=FORTNIGHTLY"),
   ],
 };
 
@@ -54,7 +55,7 @@ function badApp(outdir?: string): App {
     storage: new LocalCodeStorage(flows, "code", { directory: "/srv/flows" }),
     deployments: [{ ...BAD_DEPLOYMENT, parameters: { version } }],
   });
-  project.document.build.push(runShellScript({ id: "build", script: "make", requires: "prefect-azure[blob_storage]>=0.3.1" }));
+  project.document.buildSteps.push(Steps.runShellScript({ id: "build", script: "make", requires: "prefect-azure[blob_storage]>=0.3.1" }));
   return app;
 }
 
@@ -143,8 +144,8 @@ describe("work pools: variables the base job template requires with no default",
       project,
       name: "nightly",
       entrypoint: "flows/etl.py:etl",
-      workPool: "runs",
-      createWorkPool: { type: type as any, baseJobTemplate },
+      workPool: WorkPool.fromName("runs"),
+      createWorkPool: { poolType: type as WorkPoolType, baseJobTemplate },
       jobVariables,
     });
     return app;
@@ -183,7 +184,7 @@ describe("work pools: variables the base job template requires with no default",
     const app = Testing.app();
     const pools = new TerraformStack(app, "pools");
     new PrefectProvider(pools, "prefect");
-    new WorkPool(pools, "aci", { name: "aci", type: "azure-container-instance" });
+    new WorkPool(pools, "aci", { name: "aci", poolType: "azure-container-instance" });
     const flows = new TerraformStack(app, "flows");
     new PrefectProvider(flows, "prefect");
     new PrefectProject(flows, "project", {
@@ -206,7 +207,7 @@ describe("work pools: variables the base job template requires with no default",
     const app = Testing.app();
     const stack = new TerraformStack(app, "pools");
     new PrefectProvider(stack, "prefect");
-    new WorkPool(stack, "vertex", { name: "vertex", type: "vertex-ai" });
+    new WorkPool(stack, "vertex", { name: "vertex", poolType: "vertex-ai" });
     new PrefectProject(stack, "project", {
       name: "etl",
       storage: new LocalCodeStorage(stack, "code", { directory: "/srv/flows" }),
@@ -225,8 +226,8 @@ describe("requires: that Prefect can honour", () => {
   });
 
   it("the Azure steps use it: no [blob_storage] extra", () => {
-    const push = pushToAzureBlobStorage({ container: "c", folder: "f", credentials: { account_url: "https://a.blob.core.windows.net" } });
-    const pull = pullFromAzureBlobStorage({ container: "c", folder: "f", credentials: { account_url: "https://a.blob.core.windows.net" } });
+    const push = Steps.pushToAzureBlobStorage({ container: "c", folder: "f", credentials: { account_url: "https://a.blob.core.windows.net" } });
+    const pull = Steps.pullFromAzureBlobStorage({ container: "c", folder: "f", credentials: { account_url: "https://a.blob.core.windows.net" } });
     expect([push.requires, pull.requires]).toEqual(["prefect-azure>=0.3.1", "prefect-azure>=0.3.1"]);
   });
 

@@ -232,7 +232,7 @@ describe("ValidationErrors", () => {
     errors
       .check(S3BucketName, "bucketName", "bad_bucket")
       .check(StorageFolder, "folder", "/flows")
-      .add("days", 0, "S3Lifecycle", "must be at least 1");
+      .add("days", 0, CHECKS.S3Lifecycle, "must be at least 1");
     expect(errors.isEmpty).toBe(false);
     const error = captureValidationError(() => errors.throwIfAny("root/code"));
     expect(error).toBeInstanceOf(ValidationError);
@@ -255,8 +255,8 @@ describe("ValidationErrors", () => {
   it("formats the message: path, one line per problem with JSON value and rule, fix on its own line", () => {
     const errors = new ValidationErrors()
       .check(BlockName, "blockNamePrefix", "My_Prefix")
-      .add("days", 1.5, "S3Lifecycle", "must be a whole number")
-      .add("bucketName", undefined, "S3BucketSource", "set exactly one", "pick one");
+      .add("days", 1.5, CHECKS.S3Lifecycle, "must be a whole number")
+      .add("bucketName", undefined, CHECKS.S3BucketSource, "set exactly one", "pick one");
     expect(() => errors.throwIfAny("stack/code")).toThrow(ValidationError);
     expect(captureValidationError(() => errors.throwIfAny("stack/code")).message).toBe(
       [
@@ -302,7 +302,7 @@ describe("ProblemReport", () => {
     const b = new TerraformStack(app, "b");
     new ValidationErrors().check(S3BucketName, "bucketName", "Bad_Bucket").report(b);
     new ValidationErrors().check(IamName, "role", "a b").report(a);
-    ProblemReport.of(a).addCheck(() => [{ path: "a/project", prop: "deployments", value: "x", rule: "Late", problem: "found at synth" }]);
+    ProblemReport.of(a)._addCheck(() => [{ path: "a/project", prop: "deployments", value: "x", rule: "Late", problem: "found at synth" }]);
     const error = captureValidationError(() => app.synth());
     expect(error.problems.map((p) => [p.path, p.rule])).toEqual([
       ["b", "S3BucketName"],
@@ -430,7 +430,10 @@ describe("slugify (python-slugify defaults)", () => {
 });
 
 describe("every rule ID a problem can carry is explained", () => {
-  /** IDs in `errors.add(prop, value, "Id", ...)` calls and `rule: "Id"` findings across src/. */
+  /**
+   * IDs reported across src/: `CHECKS.Id` (in `errors.add(prop, value, CHECKS.Id, ...)` calls and
+   * `rule: CHECKS.Id.id` findings), and any literal `errors.add(prop, value, "Id", ...)` or `rule: "Id"`.
+   */
   function reportedIds(): string[] {
     const ids = new Set<string>();
     const walk = (dir: string): string[] =>
@@ -439,6 +442,7 @@ describe("every rule ID a problem can carry is explained", () => {
       const text = fs.readFileSync(file, "utf8");
       for (const m of text.matchAll(/\.add\(\s*[^;]*?,\s*"([A-Z][A-Za-z0-9]+)",/gs)) ids.add(m[1]);
       for (const m of text.matchAll(/rule:\s*"([A-Z][A-Za-z0-9]+)"/g)) ids.add(m[1]);
+      if (path.basename(file) !== "checks.ts") for (const m of text.matchAll(/\bCHECKS\.([A-Z][A-Za-z0-9]+)/g)) ids.add(m[1]);
     }
     return [...ids].sort();
   }
@@ -448,7 +452,7 @@ describe("every rule ID a problem can carry is explained", () => {
     expect(ids.length).toBeGreaterThan(40);
     const unexplained = ids.filter((id) => !(id in rules) && !(id in CHECKS));
     expect(unexplained).toEqual([]);
-    for (const [id, explanation] of Object.entries(CHECKS)) expect({ id, long: explanation.length > 30 }).toEqual({ id, long: true });
+    for (const [id, check] of Object.entries(CHECKS)) expect({ id, checkId: check.id, long: check.explanation.length > 30 }).toEqual({ id, checkId: id, long: true });
   });
 
   it("lists no check that nothing reports, and no ID twice", () => {

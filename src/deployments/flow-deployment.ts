@@ -3,7 +3,7 @@ import { DeploymentSpec } from "../prefect/prefect-yaml";
 import { Deployment } from "../prefect/provider/deployment";
 import { DeploymentSchedule } from "../prefect/provider/deployment-schedule";
 import { Flow } from "../prefect/provider/flow";
-import { WorkPool } from "../prefect/provider/work-pool";
+import { IWorkPool, WorkPool } from "../prefect/provider/work-pool";
 import { WorkQueue } from "../prefect/provider/work-queue";
 import { Schedule } from "../prefect/schedules";
 import { Step } from "../prefect/steps/step";
@@ -12,27 +12,20 @@ import { ValidationErrors } from "../validation/errors";
 import { WorkPoolType as WorkPoolTypeRule } from "../validation/rules";
 import { PrefectProject } from "../project/prefect-project";
 import { providerPullSteps } from "./pull-steps";
+import { CHECKS } from "../validation/checks";
 
-/** Work pool types the Prefect provider and Prefect's workers know. */
-export type WorkPoolType =
-  | "process"
-  | "docker"
-  | "kubernetes"
-  | "ecs"
-  | "cloud-run"
-  | "azure-container-instance"
-  | "ecs:push"
-  | "cloud-run:push"
-  | "azure-container-instance:push";
+import { WorkPoolType } from "../prefect/work-pool-type";
 
+/** Options for FlowDeployment to create the work pool it names: the pool's worker type, base job template and concurrency limit. */
 export interface CreateWorkPoolOptions {
-  readonly type: WorkPoolType;
+  readonly poolType: WorkPoolType;
   /** The pool's base job template (JSON-serialisable). @default the type's default template */
   readonly baseJobTemplate?: object;
   /** @default no limit */
   readonly concurrencyLimit?: number;
 }
 
+/** Props of FlowDeployment: the project, flow entrypoint and work pool of a deployment, and its settings in prefect.yaml (and, optionally, in Terraform). */
 export interface FlowDeploymentProps {
   /** The project whose prefect.yaml gets this deployment and whose storage supplies its steps. */
   readonly project: PrefectProject;
@@ -44,28 +37,41 @@ export interface FlowDeploymentProps {
    * @default the entrypoint's function name with `_` as `-` (Prefect's default flow name)
    */
   readonly flowName?: string;
-  /** The work pool: its name, or a `WorkPool` resource of this stack (the deployment then waits for it). */
-  readonly workPool: string | WorkPool;
-  /** Create the work pool named by `workPool`. @default the pool already exists */
+  /**
+   * The work pool: `WorkPool.fromName("etl-process")` for one that exists, or one this app creates
+   * (`ImageWorkPool`, a `WorkPool` resource; a Terraform-managed deployment then waits for it).
+   */
+  readonly workPool: IWorkPool;
+  /** Create the work pool named by `workPool` (given with `WorkPool.fromName`). @default the pool already exists */
   readonly createWorkPool?: CreateWorkPoolOptions;
   /** @default the pool's default queue */
   readonly workQueueName?: string;
   /** Create the work queue (needs workQueueName). @default false */
   readonly createWorkQueue?: boolean;
+  /** @default - none */
   readonly description?: string;
+  /** @default - none */
   readonly version?: string;
+  /** @default - no tags */
   readonly tags?: string[];
-  readonly parameters?: { readonly [name: string]: TemplateValue };
+  /** @default - none: the flow's own parameter defaults apply */
+  readonly parameters?: { readonly [name: string]: any };
+  /** @default - none of its own: only the project's job variables (e.g. a Docker storage's image), if any */
   readonly jobVariables?: { readonly [name: string]: TemplateValue };
+  /** @default - no schedules */
   readonly schedules?: Schedule[];
+  /** @default - no limit */
   readonly concurrencyLimit?: number;
+  /** @default - unset: omitted from prefect.yaml (Prefect's default); a Terraform-managed deployment gets the provider's default, true */
   readonly enforceParameterSchema?: boolean;
   /** Start paused (Terraform-managed deployments only). @default false */
   readonly paused?: boolean;
-  /** Per-deployment overrides of the project's sections (see DeploymentSpec). @default the project's */
-  readonly build?: Step[];
-  readonly push?: Step[];
-  readonly pull?: Step[];
+  /** Replaces the project's build steps for this deployment. @default the project's */
+  readonly buildSteps?: Step[];
+  /** Replaces the project's push steps for this deployment. @default the project's */
+  readonly pushSteps?: Step[];
+  /** Replaces the project's pull steps for this deployment (`[]`: none). @default the project's */
+  readonly pullSteps?: Step[];
   /**
    * Also create the flow, the deployment (with pull steps from the same storage as prefect.yaml's) and
    * its schedules as Terraform resources, so `cdktf deploy` registers the deployment without
@@ -92,13 +98,17 @@ export class FlowDeployment extends Construct {
     super(scope, id);
     const errors = new ValidationErrors();
     if (props.createWorkQueue && !props.workQueueName) {
-      errors.add("createWorkQueue", true, "FlowDeploymentQueue", "needs workQueueName: the queue to create has no name", "set workQueueName, or drop createWorkQueue to use the pool's default queue");
+      errors.add("createWorkQueue", true, CHECKS.FlowDeploymentQueue, "needs workQueueName: the queue to create has no name", "set workQueueName, or drop createWorkQueue to use the pool's default queue");
     }
-    if (props.createWorkPool && typeof props.workPool !== "string") {
-      errors.add("createWorkPool", props.createWorkPool, "FlowDeploymentPool", "needs workPool as a name: the WorkPool resource given already creates the pool", "drop createWorkPool, or pass the pool's name as workPool");
+    const pool: IWorkPool = typeof props.workPool === "string" ? WorkPool.fromName(props.workPool) : props.workPool;
+    if (typeof props.workPool === "string") {
+      errors.add("workPool", props.workPool, CHECKS.FlowDeploymentPool, "must be a work pool, not its name", `use WorkPool.fromName(${JSON.stringify(props.workPool)})`);
     }
-    errors.check(WorkPoolTypeRule, "createWorkPool.type", props.createWorkPool?.type);
-    const workPoolName = typeof props.workPool === "string" ? props.workPool : props.workPool.nameInput;
+    if (props.createWorkPool && pool.workPoolResource) {
+      errors.add("createWorkPool", props.createWorkPool, CHECKS.FlowDeploymentPool, "needs a pool given by name: the work pool given is already created by this app", "drop createWorkPool, or give workPool as WorkPool.fromName(<name>)");
+    }
+    errors.check(WorkPoolTypeRule, "createWorkPool.poolType", props.createWorkPool?.poolType);
+    const workPoolName = pool.workPoolName;
     this.spec = {
       name: props.name,
       entrypoint: props.entrypoint,
@@ -110,21 +120,21 @@ export class FlowDeployment extends Construct {
       schedules: props.schedules,
       concurrencyLimit: props.concurrencyLimit,
       enforceParameterSchema: props.enforceParameterSchema,
-      build: props.build,
-      push: props.push,
-      pull: props.pull,
+      buildSteps: props.buildSteps,
+      pushSteps: props.pushSteps,
+      pullSteps: props.pullSteps,
     };
     props.project.addDeployment(this.spec);
 
     if (props.createWorkPool) {
       this.workPool = new WorkPool(this, "work-pool", {
         name: workPoolName,
-        type: props.createWorkPool.type,
+        poolType: props.createWorkPool.poolType,
         baseJobTemplate: props.createWorkPool.baseJobTemplate && JSON.stringify(props.createWorkPool.baseJobTemplate),
         concurrencyLimit: props.createWorkPool.concurrencyLimit,
       });
-    } else if (typeof props.workPool !== "string") {
-      this.workPool = props.workPool;
+    } else {
+      this.workPool = pool.workPoolResource;
     }
     if (props.createWorkQueue) {
       this.workQueue = new WorkQueue(this, "work-queue", {
@@ -154,16 +164,18 @@ export class FlowDeployment extends Construct {
       concurrencyLimit: props.concurrencyLimit,
       enforceParameterSchema: props.enforceParameterSchema,
       paused: props.paused,
-      pullSteps: providerPullSteps(props.pull ?? props.project.storage.literalPullSteps ?? props.project.storage.pullSteps, errors),
+      pullSteps: providerPullSteps(props.pullSteps ?? props.project.storage.literalPullSteps ?? props.project.storage.pullSteps, errors),
       dependsOn: nonEmpty([this.workPool, this.workQueue].filter((r): r is WorkPool | WorkQueue => r !== undefined)),
     });
     (props.schedules ?? []).forEach((s, i) => {
       this.schedules.push(
         new DeploymentSchedule(this, `schedule-${i}`, {
           deploymentId: this.deployment!.id,
-          ...("cron" in s ? { cron: s.cron, dayOr: s.dayOr } : {}),
-          ...("rrule" in s ? { rrule: s.rrule } : {}),
-          ...("interval" in s ? { interval: s.interval, anchorDate: s.anchorDate } : {}),
+          cron: s.cronExpression,
+          dayOr: s.dayOr,
+          rrule: s.recurrenceRule,
+          interval: s.intervalSeconds,
+          anchorDate: s.anchorDate,
           timezone: s.timezone,
           active: s.active,
           slug: s.slug,
@@ -203,7 +215,7 @@ function json(errors: ValidationErrors, value: { readonly [name: string]: Templa
   const [deployTime] = deployTimeRefs(value as TemplateValue);
   if (deployTime) {
     const when = deployTime instanceof StepOutputRef ? "runs its step" : "reads its environment";
-    errors.add(prop, String(deployTime), "TerraformDeploymentValue", `is only known when \`prefect deploy\` ${when}; a Terraform-managed deployment needs a fixed value`, "use a fixed value (e.g. the image CI built), or keep this deployment to prefect.yaml");
+    errors.add(prop, String(deployTime), CHECKS.TerraformDeploymentValue, `is only known when \`prefect deploy\` ${when}; a Terraform-managed deployment needs a fixed value`, "use a fixed value (e.g. the image CI built), or keep this deployment to prefect.yaml");
     return undefined;
   }
   if (findTokens(value as TemplateValue, prop).length) return undefined; // reported by the prefect.yaml checks

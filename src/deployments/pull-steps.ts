@@ -1,7 +1,8 @@
-import { DeploymentPullStep } from "../prefect/provider/deployment";
+import { DeploymentPullStep, pullStepFieldFor } from "../prefect/provider/deployment";
 import { Step } from "../prefect/steps/step";
 import { ValidationErrors } from "../validation/errors";
 import { deployTimeRefs, EnvRef, renderValue, TemplateValue } from "../prefect/template";
+import { CHECKS } from "../validation/checks";
 
 /** Pull step types the Prefect provider's `prefect_deployment.pull_steps` knows. */
 export const PROVIDER_PULL_STEP_TYPES = [
@@ -13,24 +14,6 @@ export const PROVIDER_PULL_STEP_TYPES = [
   "pull_from_gcs",
   "pull_from_azure_blob_storage",
 ] as const;
-
-/** Step parameter (Prefect's name) -> provider pull step field (binding's camelCase name). */
-const FIELDS: Record<string, keyof DeploymentPullStep> = {
-  access_token: "accessToken",
-  branch: "branch",
-  bucket: "bucket",
-  container: "container",
-  credentials: "credentials",
-  directory: "directory",
-  env: "env",
-  expand_env_vars: "expandEnvVars",
-  folder: "folder",
-  include_submodules: "includeSubmodules",
-  repository: "repository",
-  requirements_file: "requirementsFile",
-  script: "script",
-  stream_output: "streamOutput",
-};
 
 /**
  * Pull steps as `prefect_deployment.pull_steps`, from steps whose values are literal (a storage's
@@ -44,15 +27,15 @@ export function providerPullSteps(pull: Step[], errors: ValidationErrors): Deplo
     const where = `pull[${i}].${step.fn}`;
     const type = step.shortName as (typeof PROVIDER_PULL_STEP_TYPES)[number];
     if (!PROVIDER_PULL_STEP_TYPES.includes(type)) {
-      errors.add(where, type, "TerraformPullStep", `is not a type prefect_deployment pull_steps has (${PROVIDER_PULL_STEP_TYPES.join(", ")})`, keepToYaml);
+      errors.add(where, type, CHECKS.TerraformPullStep, `is not a type prefect_deployment pull_steps has (${PROVIDER_PULL_STEP_TYPES.join(", ")})`, keepToYaml);
     }
-    const out: Record<string, unknown> = { type };
+    const out: Record<string, unknown> = { stepType: type };
     if (step.requires) out.requires = step.requires;
-    for (const [param, value] of Object.entries(step.params)) {
+    for (const [param, value] of Object.entries(step.kwargs)) {
       if (value === undefined) continue;
-      const field = FIELDS[param];
+      const field = param === "type" || param === "requires" ? undefined : pullStepFieldFor(param);
       if (!field) {
-        errors.add(`${where}.${param}`, value === null || typeof value !== "object" ? value : String(value), "TerraformPullStep", "has no field in prefect_deployment pull_steps", keepToYaml);
+        errors.add(`${where}.${param}`, value === null || typeof value !== "object" ? value : String(value), CHECKS.TerraformPullStep, "has no field in prefect_deployment pull_steps", keepToYaml);
         continue;
       }
       if (literal(value, `${where}.${param}`, errors)) out[field] = renderValue(value, `${where}.${param}`);
@@ -66,9 +49,9 @@ function literal(value: TemplateValue, where: string, errors: ValidationErrors):
   const deployTime = deployTimeRefs(value);
   for (const ref of deployTime) {
     if (ref instanceof EnvRef) {
-      errors.add(where, String(ref), "TerraformPullStep", "is read from the environment of `prefect deploy`, which does not run for a Terraform-managed deployment", "use a fixed folder (no folderFromEnv), or keep this deployment to prefect.yaml");
+      errors.add(where, String(ref), CHECKS.TerraformPullStep, "is read from the environment of `prefect deploy`, which does not run for a Terraform-managed deployment", "use a fixed folder (no folderFromEnv), or keep this deployment to prefect.yaml");
     } else {
-      errors.add(where, String(ref), "TerraformPullStep", "is a step output, filled in only by `prefect deploy`; Terraform cannot set it", "give the pull step literal values, or keep this deployment to prefect.yaml");
+      errors.add(where, String(ref), CHECKS.TerraformPullStep, "is a step output, filled in only by `prefect deploy`; Terraform cannot set it", "give the pull step literal values, or keep this deployment to prefect.yaml");
     }
   }
   return deployTime.length === 0;

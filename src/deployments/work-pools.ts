@@ -1,32 +1,23 @@
 import { Token } from "cdktf";
 import { Construct } from "constructs";
-import { WorkPool } from "../prefect/provider/work-pool";
+import { IWorkPool, WorkPool } from "../prefect/provider/work-pool";
 import { IImageCodeStorage } from "../storage/docker/image-code-storage";
 import { ValidationErrors } from "../validation/errors";
 import { DockerWorkPoolRegistry } from "../validation/rules/docker-work-pool-registry";
-import { WorkPoolName } from "../validation/rules";
-import { WorkPoolType } from "./flow-deployment";
+import { WorkPoolName, WorkPoolType as WorkPoolTypeRule } from "../validation/rules";
+import { WorkPoolType } from "../prefect/work-pool-type";
+import { CHECKS } from "../validation/checks";
 
 /** Work pool types whose flow runs are containers (every type but `process`). */
-export type ImageWorkPoolType = Exclude<WorkPoolType, "process">;
 
-export const IMAGE_WORK_POOL_TYPES: readonly ImageWorkPoolType[] = [
-  "docker",
-  "kubernetes",
-  "ecs",
-  "cloud-run",
-  "azure-container-instance",
-  "ecs:push",
-  "cloud-run:push",
-  "azure-container-instance:push",
-];
+export const IMAGE_WORK_POOL_TYPES: readonly WorkPoolType[] = Object.values(WorkPoolType).filter((t) => t !== WorkPoolType.PROCESS);
 
 /**
  * A work pool's base job template, as `prefect work-pool get-default-base-job-template --type <type>`
  * prints it: `job_configuration` (what the worker fills in, with `{{ variable }}` placeholders) and
  * `variables` (a JSON schema; each property's `default` applies when a deployment sets no value).
  */
-export interface BaseJobTemplate {
+export type BaseJobTemplate = {
   readonly job_configuration: { readonly [key: string]: unknown };
   readonly variables: {
     readonly type?: string;
@@ -34,12 +25,14 @@ export interface BaseJobTemplate {
     readonly required?: readonly string[];
     readonly [key: string]: unknown;
   };
-}
+};
 
+/** Props of ImageWorkPool: the pool's name and container type, the image storage its flows come from, and its base job template. */
 export interface ImageWorkPoolProps {
   /** Name of the pool (what deployments' `work_pool.name` and `prefect worker start --pool` use). */
   readonly name: string;
-  readonly type: ImageWorkPoolType;
+  /** The pool type; any but `PROCESS` (a process pool runs no images). */
+  readonly poolType: WorkPoolType;
   /**
    * The image storage whose flows the pool runs: its registry is checked against the pool type, and
    * its image, when fixed before deploy (a CI-built image or a fixed tag), becomes the template's
@@ -53,7 +46,7 @@ export interface ImageWorkPoolProps {
    * @default Prefect's default template for the type, left as the server makes it (no default image;
    *   deployments still carry the image in their job variables)
    */
-  readonly baseJobTemplate?: BaseJobTemplate;
+  readonly baseJobTemplate?: { [key: string]: any };
   /** @default no limit */
   readonly concurrencyLimit?: number;
   /** @default none */
@@ -67,38 +60,47 @@ export interface ImageWorkPoolProps {
  * registry (synth-time error otherwise, e.g. `ecs:push` with an Artifact Registry image), and the
  * image as the pool's default where the base job template allows it.
  */
-export class ImageWorkPool extends Construct {
+export class ImageWorkPool extends Construct implements IWorkPool {
   readonly workPool: WorkPool;
   /** The template sent to Prefect, with the default image set; undefined means the server's default. */
-  readonly baseJobTemplate?: BaseJobTemplate;
+  readonly baseJobTemplate?: { [key: string]: any };
   /** The default image the template carries, if any. */
   readonly defaultImage?: string;
+
+  get workPoolName(): string {
+    return this.workPool.nameInput;
+  }
+
+  get workPoolResource(): WorkPool | undefined {
+    return this.workPool;
+  }
 
   constructor(scope: Construct, id: string, props: ImageWorkPoolProps) {
     super(scope, id);
     const errors = new ValidationErrors();
-    errors.check(DockerWorkPoolRegistry, "type", { type: props.type, registry: props.storage.registryKind }, props.type);
+    errors.check(DockerWorkPoolRegistry, "poolType", { type: props.poolType, registry: props.storage.registryKind }, props.poolType);
     // `process` is reported by the rule above; anything else unknown here.
-    if (!IMAGE_WORK_POOL_TYPES.includes(props.type) && (props.type as string) !== "process") {
-      errors.add("type", props.type, "WorkPoolType", `must be one of ${IMAGE_WORK_POOL_TYPES.join(", ")}`);
+    if (!IMAGE_WORK_POOL_TYPES.includes(props.poolType) && props.poolType !== WorkPoolType.PROCESS) {
+      errors.add("poolType", props.poolType, WorkPoolTypeRule, `must be one of ${IMAGE_WORK_POOL_TYPES.join(", ")}`);
     }
     if (Token.isUnresolved(props.name)) {
-      errors.add("name", props.name, "WorkPoolName", "must be known at synth time: prefect.yaml names the pool", "pass the pool's name as a literal");
+      errors.add("name", props.name, WorkPoolName, "must be known at synth time: prefect.yaml names the pool", "pass the pool's name as a literal");
     }
     errors.check(WorkPoolName, "name", props.name);
     if (props.concurrencyLimit !== undefined && !(Number.isInteger(props.concurrencyLimit) && props.concurrencyLimit >= 0)) {
-      errors.add("concurrencyLimit", props.concurrencyLimit, "WorkPoolConcurrency", "must be a whole number, at least 0");
+      errors.add("concurrencyLimit", props.concurrencyLimit, CHECKS.WorkPoolConcurrency, "must be a whole number, at least 0");
     }
-    if (props.baseJobTemplate) checkBaseJobTemplate(errors, props.baseJobTemplate, props.storage.fixedImage !== undefined);
+    const template = props.baseJobTemplate as BaseJobTemplate | undefined;
+    if (template) checkBaseJobTemplate(errors, template, props.storage.fixedImage !== undefined);
     errors.report(this);
 
-    if (props.baseJobTemplate) {
+    if (template) {
       this.defaultImage = props.storage.fixedImage;
-      this.baseJobTemplate = this.defaultImage === undefined ? props.baseJobTemplate : withDefaultImage(props.baseJobTemplate, this.defaultImage);
+      this.baseJobTemplate = this.defaultImage === undefined ? props.baseJobTemplate : withDefaultImage(template, this.defaultImage);
     }
     this.workPool = new WorkPool(this, "pool", {
       name: props.name,
-      type: props.type,
+      poolType: props.poolType,
       baseJobTemplate: this.baseJobTemplate && JSON.stringify(this.baseJobTemplate),
       concurrencyLimit: props.concurrencyLimit,
       description: props.description,
@@ -125,7 +127,7 @@ function checkBaseJobTemplate(errors: ValidationErrors, template: BaseJobTemplat
     errors.add(
       "baseJobTemplate",
       Object.keys(template ?? {}),
-      "WorkPoolTemplate",
+      CHECKS.WorkPoolTemplate,
       "must have a job_configuration object and variables.properties",
       "start from `prefect work-pool get-default-base-job-template --type <type>`",
     );
@@ -136,7 +138,7 @@ function checkBaseJobTemplate(errors: ValidationErrors, template: BaseJobTemplat
     errors.add(
       "baseJobTemplate.job_configuration",
       undeclared,
-      "WorkPoolTemplate",
+      CHECKS.WorkPoolTemplate,
       "uses variables that variables.properties does not declare; Prefect refuses the pool",
       "declare them under variables.properties or remove the placeholders",
     );
@@ -145,7 +147,7 @@ function checkBaseJobTemplate(errors: ValidationErrors, template: BaseJobTemplat
     errors.add(
       "baseJobTemplate.variables.properties",
       Object.keys(properties),
-      "WorkPoolTemplate",
+      CHECKS.WorkPoolTemplate,
       "has no image variable, so the storage's image cannot be the pool's default",
       "add variables.properties.image and use {{ image }} in job_configuration",
     );

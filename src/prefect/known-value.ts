@@ -10,7 +10,20 @@ import { VariableRef } from "./template";
  * reaches the file.
  */
 export function knownOrVariable(scope: Construct, id: string, value: string, variableName: string): string | VariableRef {
-  if (!Token.isUnresolved(value)) return value;
-  new Variable(scope, id, { name: variableName, value });
-  return new VariableRef(variableName);
+  return KnownValue.orVariable(scope, id, value, variableName);
+}
+
+/** Values for prefect.yaml that may only be known after apply. */
+export class KnownValue {
+  /**
+   * `value` itself when known at synth; otherwise a `prefect_variable` named `variableName` (construct
+   * id `id`) holding it, referenced as `{{ prefect.variables.<variableName> }}`.
+   */
+  static orVariable(scope: Construct, id: string, value: string, variableName: string): string | VariableRef {
+    if (!Token.isUnresolved(value)) return value;
+    new Variable(scope, id, { name: variableName, value });
+    return new VariableRef(variableName);
+  }
+
+  private constructor() {}
 }

@@ -1,14 +1,19 @@
 import { Finding, ValidationErrors } from "../validation/errors";
 import { PositiveInteger, StepRequirement, WorkPoolName } from "../validation/rules";
 import { checkSchedule, renderSchedule, Schedule } from "./schedules";
-import { Step } from "./steps/step";
+import { knownStepProps, Step, unknownStepProps } from "./steps/step";
 import { collectRefs, findTokens, renderValue, StepOutputRef, TemplateRef, TemplateValue } from "./template";
+import { CHECKS } from "../validation/checks";
 
 /** Where a deployment runs. */
 export interface WorkPoolSpec {
   readonly name: string;
+  /** @default - omitted: the pool's default queue */
   readonly workQueueName?: string;
-  /** Overrides of the pool's base job template variables, e.g. `{ image: ... }`. */
+  /**
+   * Overrides of the pool's base job template variables, e.g. `{ image: ... }`.
+   * @default - none of its own: only the document's `jobVariables`, if any
+   */
   readonly jobVariables?: { readonly [name: string]: TemplateValue };
 }
 
@@ -17,31 +22,46 @@ export interface DeploymentSpec {
   readonly name: string;
   /** `path/to/file.py:flow_function`, relative to the project root. */
   readonly entrypoint: string;
+  /** @default - omitted from prefect.yaml */
   readonly description?: string;
+  /** @default - omitted from prefect.yaml */
   readonly version?: string;
+  /** @default - omitted from prefect.yaml */
   readonly tags?: string[];
-  readonly parameters?: { readonly [name: string]: TemplateValue };
+  /** @default `{}`: no default parameters */
+  readonly parameters?: { readonly [name: string]: any };
+  /** @default - omitted: `prefect deploy --pool <name>` gives the pool */
   readonly workPool?: WorkPoolSpec;
+  /** @default - omitted: no schedules */
   readonly schedules?: Schedule[];
-  /** Maximum concurrent runs of this deployment. */
+  /**
+   * Maximum concurrent runs of this deployment.
+   * @default - omitted: no limit
+   */
   readonly concurrencyLimit?: number;
+  /** @default - omitted: Prefect's default applies */
   readonly enforceParameterSchema?: boolean;
-  /** Replaces the top-level `build` for this deployment. */
-  readonly build?: Step[];
-  /** Replaces the top-level `push` for this deployment. */
-  readonly push?: Step[];
-  /** Replaces the top-level `pull` for this deployment; `[]` means no pull steps. */
-  readonly pull?: Step[];
+  /** Replaces the top-level `build` for this deployment. @default the top-level build steps */
+  readonly buildSteps?: Step[];
+  /** Replaces the top-level `push` for this deployment. @default the top-level push steps */
+  readonly pushSteps?: Step[];
+  /** Replaces the top-level `pull` for this deployment; `[]` means no pull steps. @default the top-level pull steps */
+  readonly pullSteps?: Step[];
 }
 
+/** Props of PrefectYamlDocument: the project name, its build, push and pull steps, and its deployments. */
 export interface PrefectYamlProps {
   /** The project name (prefect.yaml's `name`). */
   readonly name: string;
   /** @default omitted */
   readonly prefectVersion?: string;
-  readonly build?: Step[];
-  readonly push?: Step[];
-  readonly pull?: Step[];
+  /** prefect.yaml's `build` section. @default none */
+  readonly buildSteps?: Step[];
+  /** prefect.yaml's `push` section. @default none */
+  readonly pushSteps?: Step[];
+  /** prefect.yaml's `pull` section. @default none */
+  readonly pullSteps?: Step[];
+  /** @default none */
   readonly deployments?: DeploymentSpec[];
   /**
    * Job variables merged under every deployment's own (which win), e.g. the image of a Docker storage.
@@ -51,6 +71,8 @@ export interface PrefectYamlProps {
 }
 
 const SECTIONS = ["build", "push", "pull"] as const;
+/** The property holding each section's steps, on the document and on a deployment. */
+const STEPS_OF = { build: "buildSteps", push: "pushSteps", pull: "pullSteps" } as const;
 
 /**
  * The `prefect.yaml` document: top-level sections and deployments, rendered with Prefect's key
@@ -60,18 +82,18 @@ const SECTIONS = ["build", "push", "pull"] as const;
 export class PrefectYamlDocument {
   readonly name: string;
   readonly prefectVersion?: string;
-  readonly build: Step[];
-  readonly push: Step[];
-  readonly pull: Step[];
+  readonly buildSteps: Step[];
+  readonly pushSteps: Step[];
+  readonly pullSteps: Step[];
   readonly deployments: DeploymentSpec[];
   readonly jobVariables: { readonly [name: string]: TemplateValue };
 
   constructor(props: PrefectYamlProps) {
     this.name = props.name;
     this.prefectVersion = props.prefectVersion;
-    this.build = [...(props.build ?? [])];
-    this.push = [...(props.push ?? [])];
-    this.pull = [...(props.pull ?? [])];
+    this.buildSteps = [...(props.buildSteps ?? [])];
+    this.pushSteps = [...(props.pushSteps ?? [])];
+    this.pullSteps = [...(props.pullSteps ?? [])];
     this.deployments = [...(props.deployments ?? [])];
     this.jobVariables = props.jobVariables ?? {};
   }
@@ -89,10 +111,10 @@ export class PrefectYamlDocument {
   /** Every step, top level and per deployment. */
   get allSteps(): Step[] {
     return [
-      ...this.build,
-      ...this.push,
-      ...this.pull,
-      ...this.deployments.flatMap((d) => [...(d.build ?? []), ...(d.push ?? []), ...(d.pull ?? [])]),
+      ...this.buildSteps,
+      ...this.pushSteps,
+      ...this.pullSteps,
+      ...this.deployments.flatMap((d) => [...(d.buildSteps ?? []), ...(d.pushSteps ?? []), ...(d.pullSteps ?? [])]),
     ];
   }
 
@@ -113,33 +135,33 @@ export class PrefectYamlDocument {
    */
   problems(): Finding[] {
     const errors = new ValidationErrors();
-    const sections = (d?: DeploymentSpec) => SECTIONS.map((s) => d?.[s] ?? this[s]);
-    SECTIONS.forEach((s) => checkSteps(errors, this[s], s));
+    const sections = (d?: DeploymentSpec) => SECTIONS.map((s) => d?.[STEPS_OF[s]] ?? this[STEPS_OF[s]]);
+    SECTIONS.forEach((s) => checkSteps(errors, this[STEPS_OF[s]], s));
     const names = new Set<string>();
     this.deployments.forEach((d, i) => {
       const where = `deployments[${JSON.stringify(d.name ?? i)}]`;
       if (typeof d.name !== "string" || d.name.trim() === "") {
-        errors.add(`deployments[${i}].name`, d.name, "DeploymentName", "must be a non-empty string", 'give every deployment a name, e.g. "etl-daily"');
+        errors.add(`deployments[${i}].name`, d.name, CHECKS.DeploymentName, "must be a non-empty string", 'give every deployment a name, e.g. "etl-daily"');
       } else if (names.has(d.name)) {
-        errors.add(`${where}.name`, d.name, "DeploymentName", "is used twice in this prefect.yaml; `prefect deploy` would deploy only one of them", `rename one, e.g. "${d.name}-2"`);
+        errors.add(`${where}.name`, d.name, CHECKS.DeploymentName, "is used twice in this prefect.yaml; `prefect deploy` would deploy only one of them", `rename one, e.g. "${d.name}-2"`);
       }
       names.add(d.name);
       if (typeof d.entrypoint !== "string" || !ENTRYPOINT.test(d.entrypoint)) {
-        errors.add(`${where}.entrypoint`, d.entrypoint, "DeploymentEntrypoint", "must be path/to/file.py:flow_function", `e.g. "${suggestEntrypoint(d.entrypoint)}"`);
+        errors.add(`${where}.entrypoint`, d.entrypoint, CHECKS.DeploymentEntrypoint, "must be path/to/file.py:flow_function", `e.g. "${suggestEntrypoint(d.entrypoint)}"`);
       }
       (d.schedules ?? []).forEach((s, j) => checkSchedule(errors, s, `${where}.schedules[${j}]`));
       errors.check(PositiveInteger, `${where}.concurrencyLimit`, d.concurrencyLimit);
       // A deployment may name no pool: `prefect deploy --pool <name>` gives it. A named one must be valid.
       errors.check(WorkPoolName, `${where}.workPool.name`, d.workPool?.name);
-      SECTIONS.forEach((s) => d[s] && checkSteps(errors, d[s]!, `${where}.${s}`));
+      SECTIONS.forEach((s) => d[STEPS_OF[s]] && checkSteps(errors, d[STEPS_OF[s]]!, `${where}.${s}`));
       checkOutputRefs(errors, sections(d).flat(), where);
       // Job variables and parameters are filled in after the build and push steps ran.
-      const built = new Set([...(d.build ?? this.build), ...(d.push ?? this.push)].map((s) => s.id).filter(Boolean));
+      const built = new Set([...(d.buildSteps ?? this.buildSteps), ...(d.pushSteps ?? this.pushSteps)].map((s) => s.id).filter(Boolean));
       const values = { parameters: d.parameters, "workPool.jobVariables": this.jobVariablesOf(d) };
       for (const [key, value] of Object.entries(values)) {
         for (const ref of collectRefs(value as TemplateValue)) {
           if (ref instanceof StepOutputRef && !built.has(ref.stepId)) {
-            errors.add(`${where}.${key}`, String(ref), "StepOutputReference", `names no build or push step with id "${ref.stepId}"`, "give the step that produces it that id, or use a literal value");
+            errors.add(`${where}.${key}`, String(ref), CHECKS.StepOutputReference, `names no build or push step with id "${ref.stepId}"`, "give the step that produces it that id, or use a literal value");
           }
         }
         checkTokens(errors, value as TemplateValue, `${where}.${key}`);
@@ -159,7 +181,7 @@ export class PrefectYamlDocument {
     const doc: Record<string, unknown> = { name: renderValue(this.name, "name") };
     if (this.prefectVersion) doc["prefect-version"] = this.prefectVersion;
     // Empty build/push sections are left out; `pull` is always written, so a worker's pull is explicit.
-    for (const s of SECTIONS) if (this[s].length > 0 || s === "pull") doc[s] = renderSteps(this[s], s);
+    for (const s of SECTIONS) if (this[STEPS_OF[s]].length > 0 || s === "pull") doc[s] = renderSteps(this[STEPS_OF[s]], s);
     doc.deployments = this.deployments.map((d, i) => renderDeployment(d, i, this.jobVariablesOf(d)));
     return doc;
   }
@@ -187,7 +209,7 @@ function renderDeployment(d: DeploymentSpec, i: number, jobVariables: { readonly
     concurrency_limit: d.concurrencyLimit,
     enforce_parameter_schema: d.enforceParameterSchema,
   };
-  for (const s of SECTIONS) if (d[s]) out[s] = renderSteps(d[s]!, `${where}.${s}`);
+  for (const s of SECTIONS) if (d[STEPS_OF[s]]) out[s] = renderSteps(d[STEPS_OF[s]]!, `${where}.${s}`);
   return JSON.parse(JSON.stringify(out)); // drops undefined keys, keeps key order
 }
 
@@ -211,10 +233,16 @@ function checkSteps(errors: ValidationErrors, steps: readonly Step[], where: str
     const at = `${where}[${i}].${step.fn}`;
     if (step.id !== undefined && !STEP_ID.test(step.id)) {
       const fixed = step.id.replace(/[^A-Za-z0-9_-]+/g, "_").replace(/^(?=[^A-Za-z_])/, "_");
-      errors.add(`${at}.id`, step.id, "StepId", "must start with a letter or _ and hold only letters, digits, _ and -: Prefect resolves {{ <id>.<key> }} only for such ids", `use "${fixed}"`);
+      errors.add(`${at}.id`, step.id, CHECKS.StepId, "must start with a letter or _ and hold only letters, digits, _ and -: Prefect resolves {{ <id>.<key> }} only for such ids", `use "${fixed}"`);
     }
     errors.check(StepRequirement, `${at}.requires`, step.requires);
-    checkTokens(errors, step.params as TemplateValue, at);
+    for (const prop of unknownStepProps(step)) {
+      const known = knownStepProps(step);
+      const camel = prop.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+      const fix = known.includes(camel) ? `use ${camel} (the props are camelCase; Prefect's snake_case names are mapped inside)` : `use one of ${known.join(", ")}`;
+      errors.add(`${at}.${prop}`, "(not shown)", CHECKS.StepParameter, "is not a prop of this step, so it would be dropped", fix);
+    }
+    checkTokens(errors, step.kwargs, at);
   });
 }
 
@@ -224,9 +252,9 @@ function checkTokens(errors: ValidationErrors, value: TemplateValue | undefined,
     errors.add(
       t.where,
       t.value,
-      "NoTerraformTokenInPrefectYaml",
+      CHECKS.NoTerraformTokenInPrefectYaml,
       "is a Terraform token, only known after apply, and cannot be written into prefect.yaml",
-      "pass a literal, or route the value through a Prefect variable (knownOrVariable) and reference it as {{ prefect.variables.<name> }}",
+      "pass a literal, or route the value through a Prefect variable (KnownValue.orVariable) and reference it as {{ prefect.variables.<name> }}",
     );
   }
 }
@@ -240,7 +268,7 @@ function checkOutputRefs(errors: ValidationErrors, steps: Step[], where: string)
   for (const step of steps) {
     for (const ref of step.refs.filter((r): r is StepOutputRef => r instanceof StepOutputRef)) {
       if (!seen.has(ref.stepId)) {
-        errors.add(`${where} step ${step.fn}`, String(ref), "StepOutputReference", `no earlier step has id "${ref.stepId}" (build, then push, then pull run in order)`, `give an earlier step id "${ref.stepId}", or reference one that runs before`);
+        errors.add(`${where} step ${step.fn}`, String(ref), CHECKS.StepOutputReference, `no earlier step has id "${ref.stepId}" (build, then push, then pull run in order)`, `give an earlier step id "${ref.stepId}", or reference one that runs before`);
       }
     }
     if (step.id) seen.add(step.id);

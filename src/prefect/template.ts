@@ -18,6 +18,26 @@ export abstract class TemplateRef {
   toString(): string {
     return `{{ ${this.expression} }}`;
   }
+
+  /** `{{ prefect.blocks.<typeSlug>.<blockName>[.<field>] }}`; prefer a block construct's `reference()`. */
+  static block(typeSlug: string, blockName: string, field?: string): BlockRef {
+    return new BlockRef(typeSlug, blockName, field);
+  }
+
+  /** `{{ prefect.variables.<name> }}`. */
+  static variable(variableName: string): VariableRef {
+    return new VariableRef(variableName);
+  }
+
+  /** `{{ $NAME }}`: read from the environment of the machine running `prefect deploy`. */
+  static env(envVar: string): EnvRef {
+    return new EnvRef(envVar);
+  }
+
+  /** `{{ <stepId>.<key> }}`; prefer a step's `output(key)`, which checks the key. */
+  static stepOutput(stepId: string, key: string): StepOutputRef {
+    return new StepOutputRef(stepId, key);
+  }
 }
 
 /** `{{ prefect.blocks.<type-slug>.<block-name>[.<field>] }}`: a block's data (or one field of it). */
@@ -71,7 +91,24 @@ export class StepOutputRef extends TemplateRef {
 
 /** A string built from literal text and placeholders, e.g. `flows/{{ $ENV }}`. */
 export class TemplateString {
-  constructor(readonly parts: ReadonlyArray<string | TemplateRef>) {
+  /**
+   * Joins literal text and placeholders: `TemplateString.concat("flows/", TemplateRef.env("ENV"))`.
+   * Adjacent literals merge and empty ones drop out.
+   */
+  static concat(...parts: Array<string | TemplateRef>): TemplateString {
+    const merged: Array<string | TemplateRef> = [];
+    for (const p of parts) {
+      const last = merged[merged.length - 1];
+      if (typeof p === "string" && typeof last === "string") merged[merged.length - 1] = last + p;
+      else if (p !== "") merged.push(p);
+    }
+    return new TemplateString(merged);
+  }
+
+  readonly parts: Array<string | TemplateRef>;
+
+  constructor(parts: Array<string | TemplateRef>) {
+    this.parts = [...parts];
     for (const p of parts) {
       if (p instanceof TemplateRef && !p.isString && parts.length > 1) {
         throw new Error(
@@ -88,31 +125,27 @@ export class TemplateString {
   }
 }
 
-/** Tagged template: template`${folder}/${new EnvRef("ENV")}` → a TemplateString. */
+/**
+ * Tagged-template sugar for TypeScript: template`${folder}/${TemplateRef.env("ENV")}` is
+ * `TemplateString.concat(folder, "/", TemplateRef.env("ENV"))` (which other languages use).
+ */
 export function template(strings: TemplateStringsArray, ...values: Array<string | TemplateRef>): TemplateString {
-  const parts: Array<string | TemplateRef> = [];
-  const push = (p: string | TemplateRef) => {
-    const last = parts[parts.length - 1];
-    if (typeof p === "string" && typeof last === "string") parts[parts.length - 1] = last + p;
-    else if (p !== "") parts.push(p);
-  };
-  strings.forEach((s, i) => {
-    push(s);
-    if (i < values.length) push(values[i]);
-  });
-  return new TemplateString(parts);
+  return TemplateString.concat(...strings.flatMap((s, i) => (i < values.length ? [s, values[i]] : [s])));
 }
 
-/** A value in prefect.yaml: literals, placeholders, and lists/maps of them. */
+/**
+ * A value in prefect.yaml: a literal, a placeholder, a string mixing them, or a list or map of such
+ * values. Lists and maps are typed loosely (`any`) because jsii has no recursive types; their members
+ * are checked when rendered (placeholders, Terraform tokens, plain data).
+ */
 export type TemplateValue =
   | string
   | number
   | boolean
-  | null
   | TemplateRef
   | TemplateString
-  | TemplateValue[]
-  | { [key: string]: TemplateValue | undefined };
+  | any[]
+  | { [key: string]: any };
 
 /**
  * Renders a value to plain YAML-ready data. Refuses Terraform tokens: a value only known after
@@ -125,7 +158,7 @@ export function renderValue(value: TemplateValue | undefined, where: string): un
     if (isTerraformToken(value)) {
       throw new Error(
         `${where}: the value ${JSON.stringify(value)} is a Terraform token, only known after apply, and cannot be written ` +
-          "into prefect.yaml. Pass a literal, or route it through a Prefect variable (knownOrVariable) and reference it " +
+          "into prefect.yaml. Pass a literal, or route it through a Prefect variable (KnownValue.orVariable) and reference it " +
           "as {{ prefect.variables.<name> }}.",
       );
     }

@@ -12,10 +12,12 @@ import { missingJobVariables, requiredJobVariables } from "../prefect/work-pool-
 import { BlockRef, VariableRef } from "../prefect/template";
 import { ICodeStorage } from "../storage/code-storage";
 import { Finding, ProblemReport } from "../validation/errors";
+import { CHECKS } from "../validation/checks";
 import { GeneratedFile } from "./generated-file";
 import { PrefectIgnoreFile } from "./prefectignore-file";
 import { PrefectYamlFile } from "./prefect-yaml-file";
 
+/** Props of PrefectProject: the project name, the storage its flow code lives in, its deployments, and where prefect.yaml is written. */
 export interface PrefectProjectProps {
   /** The project name (prefect.yaml's `name`). */
   readonly name: string;
@@ -52,9 +54,9 @@ export class PrefectProject extends Construct {
     this.document = new PrefectYamlDocument({
       name: props.name,
       prefectVersion: props.prefectVersion,
-      build: storage.buildSteps,
-      push: storage.pushSteps,
-      pull: storage.pullSteps,
+      buildSteps: storage.buildSteps,
+      pushSteps: storage.pushSteps,
+      pullSteps: storage.pullSteps,
       deployments: props.deployments,
       jobVariables: storage.jobVariables,
     });
@@ -66,7 +68,7 @@ export class PrefectProject extends Construct {
     this.outputDirectory = props.outputDirectory;
 
     // Checked at synth, when every deployment has been added; reported with the app's other problems.
-    ProblemReport.of(this).addCheck(() =>
+    ProblemReport.of(this)._addCheck(() =>
       [...this.document.problems(), ...this.unresolvedReferences(), ...this.missingJobVariables()].map((f) => ({ path: this.node.path, ...f })),
     );
     addCustomSynthesis(this, { onSynthesize: (session) => this.writeFiles(session) });
@@ -101,13 +103,13 @@ export class PrefectProject extends Construct {
     for (const d of this.document.deployments) {
       const jobVariables = this.document.jobVariablesOf(d);
       for (const pool of pools.filter((p) => d.workPool && p.nameInput === d.workPool.name)) {
-        const missing = missingJobVariables(requiredJobVariables(pool.typeInput, pool.baseJobTemplateInput), jobVariables);
+        const missing = missingJobVariables(requiredJobVariables(pool.poolTypeInput, pool.baseJobTemplateInput), jobVariables);
         if (missing.length === 0) continue;
         problems.push({
           prop: `deployments[${JSON.stringify(d.name)}].workPool.jobVariables`,
           value: Object.keys(jobVariables),
-          rule: "WorkPoolJobVariables",
-          problem: `misses ${missing.join(", ")}, which the ${pool.typeInput ?? "pool's"} pool's base job template requires with no default: \`prefect deploy\` accepts the deployment, and every run fails on the worker`,
+          rule: CHECKS.WorkPoolJobVariables.id,
+          problem: `misses ${missing.join(", ")}, which the ${pool.poolTypeInput ?? "pool's"} pool's base job template requires with no default: \`prefect deploy\` accepts the deployment, and every run fails on the worker`,
           fix: `set ${missing.map((m) => `${m}: <value>`).join(", ")} in the deployment's job variables, or give pool "${pool.nameInput}" a base job template with defaults for them`,
         });
       }
@@ -128,7 +130,7 @@ export class PrefectProject extends Construct {
         problems.push({
           prop: "prefect.yaml",
           value: String(ref),
-          rule: "BlockReference",
+          rule: CHECKS.BlockReference.id,
           problem: `refers to no ${ref.typeSlug} block named "${ref.blockName}" in this stack; every run would fail to load it`,
           fix: "create the block in this stack (e.g. with a storage construct or a *Block class), or reference one that is",
         });
@@ -137,9 +139,9 @@ export class PrefectProject extends Construct {
         problems.push({
           prop: "prefect.yaml",
           value: String(ref),
-          rule: "VariableReference",
+          rule: CHECKS.VariableReference.id,
           problem: `refers to no Prefect variable named "${ref.variableName}" in this stack`,
-          fix: "create the variable in this stack (knownOrVariable does), or reference one that is",
+          fix: "create the variable in this stack (KnownValue.orVariable does), or reference one that is",
         });
       }
     }

@@ -4,8 +4,8 @@ import { GeneratedFile } from "./generated-file";
 /** `.prefectignore` (gitignore syntax, read by push steps from the directory `prefect deploy` runs in). */
 export class PrefectIgnoreFile extends GeneratedFile {
   readonly path = ".prefectignore";
-  readonly patterns: readonly string[];
-  constructor(extraPatterns: readonly string[] = []) {
+  readonly patterns: string[];
+  constructor(extraPatterns: string[] = []) {
     super();
     for (const p of extraPatterns) {
       if (/[\r\n]/.test(p)) throw new Error(`.prefectignore pattern ${JSON.stringify(p)} must be a single line.`);

@@ -1,6 +1,7 @@
 import { ValidationErrors } from "../validation/errors";
 import { IamName, IamPath } from "../validation/rules";
 
+/** Options of a dedicated IAM user that a storage creates for one side (push or pull): its name and IAM path. */
 export interface IamUserIdentityOptions {
   /**
    * Name of the IAM user to create.
@@ -23,7 +24,8 @@ export abstract class AwsIamIdentity {
     readonly path?: string,
   ) {}
 
-  protected static userArgs(options: IamUserIdentityOptions): ["iamUser", string | undefined, string] {
+  /** @internal The constructor arguments of a dedicated IAM user. */
+  protected static _userArgs(options: IamUserIdentityOptions): ["iamUser", string | undefined, string] {
     return ["iamUser", options.userName, options.path ?? "/prefect/"];
   }
 
@@ -32,7 +34,9 @@ export abstract class AwsIamIdentity {
     return this.kind === "iamUser";
   }
 
-  validate(errors: ValidationErrors, prop: string): void {
+  /** @internal Reports this choice's problems under `prop`. */
+
+  _validate(errors: ValidationErrors, prop: string): void {
     errors.check(IamName, this.kind === "role" ? `${prop}.roleName` : `${prop}.userName`, this.name);
     errors.check(IamPath, `${prop}.path`, this.path);
   }

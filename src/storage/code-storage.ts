@@ -18,14 +18,14 @@ export interface ICodeStorage extends IConstruct {
    * The same pull steps with literal values where `pullSteps` reference the push step's outputs
    * (`{{ push_code.folder }}`): what a deployment stores when Terraform registers it, since no
    * `prefect deploy` runs to fill the references in. Built from the same values, never decoded.
-   * @default the pull steps themselves (right when they reference no step output)
+   * Storages whose pull steps reference no step output return `pullSteps` here.
    */
-  readonly literalPullSteps?: Step[];
+  readonly literalPullSteps: Step[];
   /** The user's extra `.prefectignore` patterns; only meaningful when there are push steps. */
-  readonly ignorePatterns: readonly string[];
+  readonly ignorePatterns: string[];
   /**
    * Job variables every deployment of this storage needs, e.g. `{ image: "{{ build_image.image }}" }`
-   * for code baked into an image. A deployment's own job variables win over these.
+   * for code baked into an image, or `{}`. A deployment's own job variables win over these.
    */
-  readonly jobVariables?: { readonly [name: string]: TemplateValue };
+  readonly jobVariables: { [name: string]: TemplateValue };
 }

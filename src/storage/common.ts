@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { knownOrVariable } from "../prefect/known-value";
 import { VariableRef } from "../prefect/template";
 import { ValidationErrors } from "../validation/errors";
-import { Rule } from "../validation/rule";
+import { Check, Rule } from "../validation/rule";
 import { BlockName } from "../validation/rules";
 import { CodeFolder, codeFolder } from "./folder";
 import { defaultNameStem, logicalName } from "./names";
@@ -89,7 +89,7 @@ export function addStorageOutputs(scope: Construct, outputs: { readonly [name: s
 export function createdOrExisting(
   errors: ValidationErrors,
   nameRule: Rule,
-  source: string,
+  source: Check,
   created: { readonly prop: string; readonly value: string | undefined },
   existing: { readonly prop: string; readonly value: string | undefined },
 ): string | undefined {

@@ -24,7 +24,7 @@ export interface CodeFolder {
  */
 export function codeFolder(errors: ValidationErrors, folder: string, folderFromEnv?: string): CodeFolder {
   if (Token.isUnresolved(folder)) {
-    errors.add("folder", folder, "StorageFolder", "must be known at synth time: grants and prefect.yaml are built from it", "pass a literal folder; use folderFromEnv for a part chosen at deploy time");
+    errors.add("folder", folder, StorageFolder, "must be known at synth time: grants and prefect.yaml are built from it", "pass a literal folder; use folderFromEnv for a part chosen at deploy time");
   }
   errors.check(StorageFolder, "folder", folder);
   errors.check(EnvVarName, "folderFromEnv", folderFromEnv);

@@ -1,11 +1,22 @@
+import { Check } from "./rule";
+
 /**
  * The checks that are not single-value rules (cross-prop checks, references, what a document or the
  * whole app must hold), by the ID printed in brackets after each problem, with what they require and
  * why. Single-value rules carry their own explanation (`src/validation/rules/`); a test holds every ID
  * the code reports to one or the other.
  */
-export const CHECKS: { readonly [id: string]: string } = {
+const EXPLANATIONS = {
   // Storage sources and placement
+  S3BucketSource: "Exactly one of bucketName (create) and existingBucketName (reuse) is set.",
+  GcsBucketSource: "Exactly one of bucketName (create) and existingBucketName (reuse) is set.",
+  EcrRepositorySource: "Exactly one of repositoryName (create) and existingRepositoryName (reuse) is set.",
+  EcrExistingRepository: "Repository options (tag mutability, encryption, lifecycle) apply only to a repository this construct creates; an existing one is left as it is.",
+  EcrLifecycle: "The lifecycle rule keeps a whole number of images from 1 to 10,000: a deployment whose image was removed can no longer start runs.",
+  ArtifactRegistryRepositorySource: "Exactly one of repositoryId (create) and existingRepositoryId (reuse) is set.",
+  ArtifactRegistryExistingRepository: "Repository options (immutable tags, cleanup, CMEK) apply only to a repository this construct creates; an existing one is left as it is.",
+  ArtifactRegistryCleanup: "The cleanup policy keeps a whole number of versions from 1 to 10,000: a deployment whose image was removed can no longer start runs.",
+  AcrExistingRegistry: "Registry options (SKU, network access, retention) apply only to a registry this construct creates; an existing one is left as it is.",
   S3ExistingBucket: "Bucket options (lifecycle, encryption) apply only to a bucket this construct creates; an existing bucket is left as it is.",
   S3Lifecycle: "Noncurrent versions expire after a whole number of days, at least 1.",
   GcsExistingBucket: "Bucket options (location, class, lifecycle, CMEK) apply only to a bucket this construct creates; an existing bucket is left as it is.",
@@ -23,7 +34,10 @@ export const CHECKS: { readonly [id: string]: string } = {
   AzureSharedKeyAccess: "Connection strings and SAS need shared-key access on the account; turning it off leaves only keyless (managed identity) sides.",
   AzureSasValidity: "A SAS is valid for a whole number of days from 1 to 365, or until an explicit expiry, not both.",
   AzureSasExpired: "A SAS expiry in the past would be refused by Azure on every request.",
-  AzureBlobCredentialsData: "An azure-blob-storage-credentials block holds connection_string or account_url: the Azure steps raise without either.",
+  BlockData: "A block's data uses the camelCase fields of its data struct; each maps to one field of Prefect's block schema, and an unknown one would be dropped.",
+  StepParameter: "A typed step's props are camelCase and each maps to one parameter of Prefect's step function; an unknown one would be dropped.",
+  GrantPrincipalType: "A grant's principalType applies only to Azure role assignments, and is ServicePrincipal, User or Group.",
+  AzureBlobCredentialsData: "An azure-blob-storage-credentials block holds connectionString or accountUrl: the Azure steps raise without either.",
   // Registries and images
   AcrRegistrySource: "Exactly one of registryName (create) and existingRegistryId (reuse) is set.",
   AcrRegistryPlacement: "Creating a container registry needs its resource group and location.",
@@ -48,7 +62,7 @@ export const CHECKS: { readonly [id: string]: string } = {
   // prefect.yaml
   DeploymentName: "Every deployment has a name, unique within the prefect.yaml, or `prefect deploy` deploys only one of them.",
   DeploymentEntrypoint: "An entrypoint is path/to/file.py:flow_function, relative to where `prefect deploy` runs.",
-  ScheduleKind: "A schedule entry sets exactly one of cron, interval and rrule.",
+  ScheduleKind: "A schedule is made by Schedule.cron, Schedule.interval or Schedule.rrule, one kind per schedule.",
   StepId: "Step ids are letters, digits, _ and -, starting with a letter or _: Prefect resolves {{ <id>.<key> }} only for those.",
   StepOutputReference: "{{ <id>.<key> }} names a step that runs earlier (build, then push, then pull); otherwise it stays unresolved.",
   NoTerraformTokenInPrefectYaml: "prefect.yaml holds no Terraform token: a value only known after apply goes through a Prefect variable.",
@@ -62,4 +76,11 @@ export const CHECKS: { readonly [id: string]: string } = {
   WorkPoolConcurrency: "A work pool's concurrency limit is a whole number, at least 0.",
   WorkPoolTemplate: "A base job template has job_configuration and variables.properties, declares every placeholder it uses, and an image variable to carry a default image.",
   WorkPoolJobVariables: "Deployments set the job variables their pool's template requires with no default, or every run fails on the worker.",
+};
+
+export type CheckId = keyof typeof EXPLANATIONS;
+
+/** Every check, by ID: `errors.add(prop, value, CHECKS.S3Lifecycle, problem, fix)`. */
+export const CHECKS = Object.fromEntries(Object.entries(EXPLANATIONS).map(([id, explanation]) => [id, { id, explanation }])) as {
+  readonly [K in CheckId]: Check;
 };

@@ -1,6 +1,6 @@
 import { TerraformStack, Token } from "cdktf";
 import { IConstruct } from "constructs";
-import { Rule } from "./rule";
+import { Check, Rule } from "./rule";
 
 /** One invalid input, before it is tied to a construct: which prop, what value, which rule, how to fix it. */
 export interface Finding {
@@ -10,6 +10,7 @@ export interface Finding {
   /** The rule's ID, e.g. `S3BucketName`. */
   readonly rule: string;
   readonly problem: string;
+  /** @default - none: the message shows no `Fix:` line */
   readonly fix?: string;
 }
 
@@ -110,8 +111,8 @@ export class ValidationErrors {
   }
 
   /** Records a problem that is not a reusable rule (e.g. contradictory options). */
-  add(prop: string, value: unknown, rule: string, problem: string, fix?: string): this {
-    this.findings.push({ prop, value, rule, problem, fix });
+  add(prop: string, value: unknown, rule: Check, problem: string, fix?: string): this {
+    this.findings.push({ prop, value, rule: rule.id, problem, fix });
     return this;
   }
 
@@ -137,7 +138,7 @@ export class ValidationErrors {
    * Returns true when there was no problem.
    */
   report(construct: IConstruct, path = construct.node.path): boolean {
-    ProblemReport.of(construct).add(this.findings.map((f) => ({ path, ...f })), construct);
+    ProblemReport.of(construct)._add(this.findings.map((f) => ({ path, ...f })), construct);
     return this.isEmpty;
   }
 
@@ -176,13 +177,13 @@ export class ProblemReport {
   /** The last result, kept while nothing was added: every stack of the app validates through this. */
   private cached?: { readonly key: string; readonly problems: ValidationProblem[] };
 
-  /** Problems `reporter` found (at its own path, or at a sub-path such as a grant's). */
-  add(problems: readonly ValidationProblem[], reporter: IConstruct): void {
+  /** @internal Problems `reporter` found (at its own path, or at a sub-path such as a grant's). */
+  _add(problems: readonly ValidationProblem[], reporter: IConstruct): void {
     this.found.push(...problems.map((problem) => ({ problem, reporter: reporter.node.path })));
   }
 
-  /** A check run at synth, when the app is complete. */
-  addCheck(check: () => readonly ValidationProblem[]): void {
+  /** @internal A check run at synth, when the app is complete. */
+  _addCheck(check: () => readonly ValidationProblem[]): void {
     this.checks.push(check);
   }
 
@@ -197,6 +198,7 @@ export class ProblemReport {
     return [...this.cached.problems];
   }
 
+  /** Throws every problem at once (what synth does); the error's `problems` list them. */
   throwIfAny(): void {
     const problems = this.problems();
     if (problems.length) throw new ValidationError(problems);

@@ -1,5 +1,6 @@
 // An app with mistakes in two stacks, for test/synth-problems.test.ts to synthesize in a child process.
 import { App, TerraformStack } from "cdktf";
+import { Schedule } from "../../src/prefect/schedules";
 import { PrefectProject } from "../../src/project/prefect-project";
 import { LocalCodeStorage } from "../../src/storage/local/local-code-storage";
 import { S3CodeStorage } from "../../src/storage/s3/s3-code-storage";
@@ -11,7 +12,7 @@ export function badAppForProcess(outdir: string): App {
   new PrefectProject(flows, "project", {
     name: "etl",
     storage: new LocalCodeStorage(flows, "code", { directory: "/srv/flows" }),
-    deployments: [{ name: "nightly", entrypoint: "flows/etl.py:etl", workPool: { name: "pool" }, schedules: [{ cron: "0 25 * * *" }] }],
+    deployments: [{ name: "nightly", entrypoint: "flows/etl.py:etl", workPool: { name: "pool" }, schedules: [Schedule.cron("0 25 * * *")] }],
   });
   return app;
 }

@@ -104,3 +104,30 @@ export function blockReferences(doc: unknown): Array<{ slug: string; name: strin
   walk(doc);
   return refs;
 }
+
+/** A block's field table: Prefect's name for each camelCase field, nested structs as `{ name, fields }`. */
+export type BlockFieldTable = { [field: string]: string | { name: string; fields: BlockFieldTable } };
+
+/** camelCase block data renamed through a block class's field table (its `FIELDS`), as the prefect_block's JSON holds it. */
+export function withPrefectFieldNames(data: object, table: BlockFieldTable): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(data)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => {
+        const to = table[k];
+        if (to === undefined) throw new Error(`the block's field table has no ${k}`);
+        return typeof to === "string" ? [to, v] : [to.name, withPrefectFieldNames(v as object, to.fields)];
+      }),
+  );
+}
+
+/**
+ * A typed block's data under Prefect's field names (through its class's `FIELDS`), with every
+ * Terraform token replaced by a sample string, as Terraform would fill it in: for blockDataErrors.
+ */
+export function sampleBlockData(block: { readonly data: object }): Record<string, unknown> {
+  const table = (block.constructor as unknown as { FIELDS?: BlockFieldTable }).FIELDS;
+  if (!table) throw new Error(`${block.constructor.name} has no FIELDS table`);
+  const data = withPrefectFieldNames(block.data, table);
+  return JSON.parse(JSON.stringify(data, (_k, v) => (typeof v === "string" && v.includes("${") ? "sample" : v)));
+}

@@ -4,6 +4,7 @@ import { ValidationErrors } from "../../validation/errors";
 import { BlockName } from "../../validation/rules";
 import { Block } from "../provider/block";
 import { BlockRef } from "../template";
+import { CHECKS } from "../../validation/checks";
 
 /** Options every typed block shares. */
 export interface PrefectBlockOptions {
@@ -25,36 +26,47 @@ export interface PrefectBlockOptions {
   readonly provider?: TerraformProvider;
 }
 
+/**
+ * For each camelCase field of a block's data struct, the field's name in Prefect's block schema, or
+ * for a nested struct its name and its own table. One table per block type (tested against the schemas).
+ */
+export type BlockFieldNames = {
+  readonly [field: string]: string | { readonly name: string; readonly fields: BlockFieldNames };
+};
 
 /**
- * A Prefect block document created by Terraform (`prefect_block`). Subclasses fix the type slug
- * and type the data with the field names of Prefect's block schema (values may be Terraform
- * tokens, e.g. a key's secret attribute). Secrets reach the block from
+ * A Prefect block document created by Terraform (`prefect_block`). Subclasses fix the type slug and
+ * type the data in camelCase; a table per block type maps it to the field names of Prefect's block
+ * schema. Values may be Terraform tokens, e.g. a key's secret attribute: secrets reach the block from
  * resource attributes or sensitive variables, never as literals in code.
  */
-export abstract class PrefectBlock<D extends object = object> extends Construct {
+export abstract class PrefectBlock extends Construct {
   readonly blockName: string;
   readonly typeSlug: string;
-  /** The data as given, before JSON encoding; for tests and inspection. */
-  readonly data: D;
   readonly resource: Block;
+  private readonly fieldNames: BlockFieldNames;
 
-  protected constructor(scope: Construct, id: string, typeSlug: string, options: PrefectBlockOptions, data: D) {
+  /**
+   * @param fieldNames for each camelCase field of `data`, Prefect's field name, or for a nested
+   * struct `{ name, fields }` with its own table
+   */
+  protected constructor(scope: Construct, id: string, typeSlug: string, options: PrefectBlockOptions, data: any, fieldNames: { [field: string]: any }) {
     super(scope, id);
     const errors = new ValidationErrors();
     if (Token.isUnresolved(options.name)) {
-      errors.add("name", options.name, "BlockName", "must be known at synth time: prefect.yaml references it by name");
+      errors.add("name", options.name, BlockName, "must be known at synth time: prefect.yaml references it by name");
     }
     errors.check(BlockName, "name", options.name);
     if (options.writeOnlyVersion !== undefined && !options.writeOnly) {
-      errors.add("writeOnlyVersion", options.writeOnlyVersion, "BlockWriteOnly", "only applies with writeOnly: true", "set writeOnly: true or drop writeOnlyVersion");
+      errors.add("writeOnlyVersion", options.writeOnlyVersion, CHECKS.BlockWriteOnly, "only applies with writeOnly: true", "set writeOnly: true or drop writeOnlyVersion");
     }
+    const prefectData = toPrefectNames(data, fieldNames as BlockFieldNames, "data", errors);
     errors.report(this);
 
     this.blockName = options.name;
     this.typeSlug = typeSlug;
-    this.data = data;
-    const json = Fn.jsonencode(withoutUndefined(data));
+    this.fieldNames = fieldNames as BlockFieldNames;
+    const json = Fn.jsonencode(prefectData);
     this.resource = new Block(this, "block", {
       name: options.name,
       typeSlug,
@@ -66,13 +78,19 @@ export abstract class PrefectBlock<D extends object = object> extends Construct 
   }
 
   /** `{{ prefect.blocks.<slug>.<name> }}`: the whole block, as steps' `credentials` expect. */
-  ref(): BlockRef {
+  reference(): BlockRef {
     return new BlockRef(this.typeSlug, this.blockName, undefined, this.resolvesToValue);
   }
 
-  /** `{{ prefect.blocks.<slug>.<name>.<field> }}`: one field of the block. */
-  fieldRef(field: keyof D & string): BlockRef {
-    return new BlockRef(this.typeSlug, this.blockName, field);
+  /**
+   * `{{ prefect.blocks.<slug>.<name>.<field> }}`: one field of the block, named in camelCase
+   * (`awsAccessKeyId`) or as in Prefect (`aws_access_key_id`).
+   */
+  fieldReference(field: string): BlockRef {
+    const known = Object.entries(this.fieldNames).map(([camel, to]) => [camel, typeof to === "string" ? to : to.name]);
+    const match = known.find(([camel, prefect]) => field === camel || field === prefect);
+    if (!match) throw new Error(`A ${this.typeSlug} block has no field "${field}" (it has ${known.map(([c]) => c).join(", ")}).`);
+    return new BlockRef(this.typeSlug, this.blockName, match[1]);
   }
 
   /** Whether a reference to the whole block yields a plain value (Secret blocks) rather than a dict. */
@@ -81,6 +99,17 @@ export abstract class PrefectBlock<D extends object = object> extends Construct 
   }
 }
 
-function withoutUndefined(data: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
+/** The data with Prefect's field names, unset fields dropped; unknown fields (JS callers skip the types) reported. */
+function toPrefectNames(data: object, names: BlockFieldNames, where: string, errors: ValidationErrors): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data ?? {})) {
+    if (value === undefined) continue;
+    const to = Object.prototype.hasOwnProperty.call(names, key) ? names[key] : undefined;
+    if (to === undefined) {
+      const fields = Object.keys(names);
+      errors.add(`${where}.${key}`, "(not shown)", CHECKS.BlockData, `is not a field of this block (it has ${fields.join(", ")})`, "use the camelCase field names of the block's data struct");
+    } else if (typeof to === "string") out[to] = value;
+    else out[to.name] = Token.isUnresolved(value) ? value : toPrefectNames(value, to.fields, `${where}.${key}`, errors);
+  }
+  return out;
 }

@@ -5,23 +5,37 @@ import { Construct } from "constructs";
 import * as cdktf from "cdktf";
 import { AttributeTable, PrefectResource } from "./resource";
 
+/** Configuration of a `prefect_block` resource: the block document's name, type and data. */
 export interface BlockConfig extends cdktf.TerraformMetaArguments {
   /** Block document name (`^[a-z0-9-]+$`); changing it replaces the block. */
   readonly name: string;
   /** Slug of a block type already registered on the server (e.g. `aws-credentials`); changing it replaces the block. */
   readonly typeSlug: string;
-  /** Prefect Cloud account ID, overriding the provider's. */
+  /**
+   * Prefect Cloud account ID, overriding the provider's.
+   * @default - the provider's account
+   */
   readonly accountId?: string;
-  /** Block data as a JSON string. Sensitive, but still stored in Terraform state: prefer `dataWo` for secrets. */
+  /**
+   * Block data as a JSON string. Sensitive, but still stored in Terraform state: prefer `dataWo` for secrets.
+   * @default - none: the block is created without data (unless `dataWo` is set)
+   */
   readonly data?: string;
   /**
    * Block data as a JSON string; sensitive and write-only (Terraform >= 1.11): sent to the server, kept out of plan and state.
    * Terraform cannot diff it, so bump `dataWoVersion` to push a change.
+   * @default - none: the block's data comes from `data`, if set
    */
   readonly dataWo?: string;
-  /** Change (bump) this to make Terraform re-send `dataWo`. */
+  /**
+   * Change (bump) this to make Terraform re-send `dataWo`.
+   * @default - none: `dataWo` is sent only when the block is created
+   */
   readonly dataWoVersion?: number;
-  /** Prefect Cloud workspace ID, overriding the provider's. */
+  /**
+   * Prefect Cloud workspace ID, overriding the provider's.
+   * @default - the provider's workspace
+   */
   readonly workspaceId?: string;
 }
 

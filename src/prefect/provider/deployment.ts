@@ -14,41 +14,86 @@ export interface DeploymentPullStep {
    * set_working_directory, git_clone, run_shell_script, pip_install_requirements, pull_from_s3, pull_from_gcs
    * or pull_from_azure_blob_storage.
    */
-  readonly type: string;
-  /** git_clone token. Not sensitive in the provider (stored in plain state): only a Secret block reference goes here. */
+  readonly stepType: string;
+  /**
+   * git_clone token. Not sensitive in the provider (stored in plain state): only a Secret block reference goes here.
+   * @default - none: git_clone clones without a token (unless `credentials` is set)
+   */
   readonly accessToken?: string;
-  /** git_clone branch. */
+  /**
+   * git_clone branch.
+   * @default - the repository's default branch
+   */
   readonly branch?: string;
-  /** pull_from_s3 / pull_from_gcs bucket. */
+  /**
+   * pull_from_s3 / pull_from_gcs bucket.
+   * @default - none (required by pull_from_s3 and pull_from_gcs)
+   */
   readonly bucket?: string;
-  /** pull_from_azure_blob_storage container. */
+  /**
+   * pull_from_azure_blob_storage container.
+   * @default - none (required by pull_from_azure_blob_storage)
+   */
   readonly container?: string;
-  /** Credentials for git_clone or a pull_from_* step. Not sensitive in the provider: only a block reference goes here. */
+  /**
+   * Credentials for git_clone or a pull_from_* step. Not sensitive in the provider: only a block reference goes here.
+   * @default - none: git_clone clones without them (unless `accessToken` is set); pull_from_s3 and pull_from_gcs use the worker's default credentials; pull_from_azure_blob_storage fails without them
+   */
   readonly credentials?: string;
-  /** set_working_directory / run_shell_script / pip_install_requirements directory. */
+  /**
+   * set_working_directory / run_shell_script / pip_install_requirements directory.
+   * @default - none (required by set_working_directory; the other steps run in the current directory)
+   */
   readonly directory?: string;
-  /** run_shell_script environment variables. */
+  /**
+   * run_shell_script environment variables.
+   * @default - none
+   */
   readonly env?: { [key: string]: string };
-  /** run_shell_script: expand `$VARS` in the script. */
+  /**
+   * run_shell_script: expand `$VARS` in the script.
+   * @default false (run_shell_script's default)
+   */
   readonly expandEnvVars?: boolean | cdktf.IResolvable;
-  /** pull_from_* folder (key prefix) to download. */
+  /**
+   * pull_from_* folder (key prefix) to download.
+   * @default - none (required by the pull_from_* steps)
+   */
   readonly folder?: string;
-  /** git_clone: also clone submodules. */
+  /**
+   * git_clone: also clone submodules.
+   * @default false (git_clone's default)
+   */
   readonly includeSubmodules?: boolean | cdktf.IResolvable;
-  /** git_clone repository URL. */
+  /**
+   * git_clone repository URL.
+   * @default - none (required by git_clone)
+   */
   readonly repository?: string;
-  /** pip_install_requirements requirements file. */
+  /**
+   * pip_install_requirements requirements file.
+   * @default `requirements.txt` (pip_install_requirements's default)
+   */
   readonly requirementsFile?: string;
-  /** pip requirement the step needs installed first (e.g. `prefect-aws>=0.4.1`). */
+  /**
+   * pip requirement the step needs installed first (e.g. `prefect-aws>=0.4.1`).
+   * @default - none: nothing is installed before the step runs
+   */
   readonly requires?: string;
-  /** run_shell_script script. */
+  /**
+   * run_shell_script script.
+   * @default - none (required by run_shell_script)
+   */
   readonly script?: string;
-  /** run_shell_script / pip_install_requirements: stream the command's output to the run logs. */
+  /**
+   * run_shell_script / pip_install_requirements: stream the command's output to the run logs.
+   * @default true (the steps' default)
+   */
   readonly streamOutput?: boolean | cdktf.IResolvable;
 }
 
 const PULL_STEP_ATTRIBUTES: AttributeTable<DeploymentPullStep> = {
-  type: { name: "type", kind: "string" },
+  stepType: { name: "type", kind: "string" },
   accessToken: { name: "access_token", kind: "string" },
   branch: { name: "branch", kind: "string" },
   bucket: { name: "bucket", kind: "string" },
@@ -65,6 +110,16 @@ const PULL_STEP_ATTRIBUTES: AttributeTable<DeploymentPullStep> = {
   script: { name: "script", kind: "string" },
   streamOutput: { name: "stream_output", kind: "boolean" },
 };
+
+/**
+ * The pull step field whose Terraform attribute is `name`. The provider names pull step attributes
+ * exactly as Prefect names the step functions' parameters, so this one table also maps a step's
+ * kwargs (`include_submodules`) to the struct (`includeSubmodules`).
+ */
+export function pullStepFieldFor(name: string): keyof DeploymentPullStep | undefined {
+  const found = Object.entries(PULL_STEP_ATTRIBUTES).find(([, attribute]) => attribute.name === name);
+  return found?.[0] as keyof DeploymentPullStep | undefined;
+}
 
 export function deploymentPullStepToTerraform(struct?: DeploymentPullStep | cdktf.IResolvable): any {
   return structToTerraform(PULL_STEP_ATTRIBUTES, struct);
@@ -88,48 +143,106 @@ export function deploymentConcurrencyOptionsToTerraform(struct?: DeploymentConcu
   return structToTerraform(CONCURRENCY_OPTIONS_ATTRIBUTES, struct);
 }
 
+/** Configuration of a `prefect_deployment` resource: which flow it deploys, where its code comes from and where it runs. */
 export interface DeploymentConfig extends cdktf.TerraformMetaArguments {
   /** ID of the flow this deploys (`Flow.id`). */
   readonly flowId: string;
   /** Deployment name, unique per flow. */
   readonly name: string;
-  /** Prefect Cloud account ID, overriding the provider's. */
+  /**
+   * Prefect Cloud account ID, overriding the provider's.
+   * @default - the provider's account
+   */
   readonly accountId?: string;
-  /** Maximum concurrent runs of this deployment. */
+  /**
+   * Maximum concurrent runs of this deployment.
+   * @default - no limit
+   */
   readonly concurrencyLimit?: number;
-  /** What to do with runs over `concurrencyLimit`. */
+  /**
+   * What to do with runs over `concurrencyLimit`.
+   * @default - none
+   */
   readonly concurrencyOptions?: DeploymentConcurrencyOptions;
-  /** Human-readable description. */
+  /**
+   * Human-readable description.
+   * @default - none
+   */
   readonly description?: string;
-  /** Reject runs whose parameters fail `parameterOpenapiSchema`. */
+  /**
+   * Reject runs whose parameters fail `parameterOpenapiSchema`.
+   * @default true (the provider's default)
+   */
   readonly enforceParameterSchema?: boolean | cdktf.IResolvable;
-  /** `path/to/file.py:flow_function`, relative to the pulled code. */
+  /**
+   * `path/to/file.py:flow_function`, relative to the pulled code.
+   * @default - none
+   */
   readonly entrypoint?: string;
-  /** ID of a global concurrency limit to take slots from. */
+  /**
+   * ID of a global concurrency limit to take slots from.
+   * @default - none
+   */
   readonly globalConcurrencyLimitId?: string;
-  /** Work pool job variable overrides, as a JSON object string. */
+  /**
+   * Work pool job variable overrides, as a JSON object string.
+   * @default `{}` (the provider's default): no overrides
+   */
   readonly jobVariables?: string;
-  /** OpenAPI schema of the flow's parameters, as a JSON string. */
+  /**
+   * OpenAPI schema of the flow's parameters, as a JSON string.
+   * @default `{}` (the provider's default)
+   */
   readonly parameterOpenapiSchema?: string;
-  /** Default flow parameters, as a JSON object string. */
+  /**
+   * Default flow parameters, as a JSON object string.
+   * @default `{}` (the provider's default): no default parameters
+   */
   readonly parameters?: string;
-  /** Working directory the flow runs from after the pull steps. */
+  /**
+   * Working directory the flow runs from after the pull steps.
+   * @default - none
+   */
   readonly path?: string;
-  /** Pause the deployment's schedules. */
+  /**
+   * Pause the deployment's schedules.
+   * @default false (the provider's default)
+   */
   readonly paused?: boolean | cdktf.IResolvable;
-  /** Steps a worker runs to fetch the code before each flow run (prefect.yaml's `pull`). */
+  /**
+   * Steps a worker runs to fetch the code before each flow run (prefect.yaml's `pull`).
+   * @default - no pull steps (the provider's default is an empty list)
+   */
   readonly pullSteps?: DeploymentPullStep[] | cdktf.IResolvable;
-  /** ID of a storage block (the Prefect 2 style of code storage; pull steps supersede it). */
+  /**
+   * ID of a storage block (the Prefect 2 style of code storage; pull steps supersede it).
+   * @default - none
+   */
   readonly storageDocumentId?: string;
-  /** Deployment tags (a set: order and duplicates are not kept). */
+  /**
+   * Deployment tags (a set: order and duplicates are not kept).
+   * @default - no tags
+   */
   readonly tags?: string[];
-  /** Free-form version label. */
+  /**
+   * Free-form version label.
+   * @default - none
+   */
   readonly version?: string;
-  /** Work pool that runs this deployment. */
+  /**
+   * Work pool that runs this deployment.
+   * @default - none: no work pool, so no worker picks up its runs
+   */
   readonly workPoolName?: string;
-  /** Work queue within the pool. */
+  /**
+   * Work queue within the pool.
+   * @default - the work pool's default queue
+   */
   readonly workQueueName?: string;
-  /** Prefect Cloud workspace ID, overriding the provider's. */
+  /**
+   * Prefect Cloud workspace ID, overriding the provider's.
+   * @default - the provider's workspace
+   */
   readonly workspaceId?: string;
 }
 

@@ -5,14 +5,24 @@ import { Construct } from "constructs";
 import * as cdktf from "cdktf";
 import { AttributeTable, PrefectResource } from "./resource";
 
+/** Configuration of a `prefect_flow` resource: the flow's name and tags. */
 export interface FlowConfig extends cdktf.TerraformMetaArguments {
   /** Flow name: must match the `@flow` name that deployments of it run. */
   readonly name: string;
-  /** Prefect Cloud account ID, overriding the provider's. */
+  /**
+   * Prefect Cloud account ID, overriding the provider's.
+   * @default - the provider's account
+   */
   readonly accountId?: string;
-  /** Flow tags (a set: order and duplicates are not kept). */
+  /**
+   * Flow tags (a set: order and duplicates are not kept).
+   * @default - no tags
+   */
   readonly tags?: string[];
-  /** Prefect Cloud workspace ID, overriding the provider's. */
+  /**
+   * Prefect Cloud workspace ID, overriding the provider's.
+   * @default - the provider's workspace
+   */
   readonly workspaceId?: string;
 }
 

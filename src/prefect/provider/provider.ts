@@ -8,26 +8,57 @@ import { Construct } from "constructs";
 import * as cdktf from "cdktf";
 import { attributesToHclTerraform, attributesToTerraform, AttributeTable, PREFECT_GENERATOR_METADATA } from "./resource";
 
+/** Configuration of the `prefect` Terraform provider: which Prefect Cloud account and workspace, or which self-hosted server, to manage and how to authenticate. */
 export interface PrefectProviderConfig {
-  /** Prefect Cloud account ID; unset for a self-hosted server. */
+  /**
+   * Prefect Cloud account ID; unset for a self-hosted server.
+   * @default - `PREFECT_CLOUD_ACCOUNT_ID`, else the account ID in the endpoint URL, else none
+   */
   readonly accountId?: string;
-  /** Prefect Cloud API key. Sensitive: pass a variable or env (PREFECT_API_KEY), never a literal. */
+  /**
+   * Prefect Cloud API key. Sensitive: pass a variable or env (PREFECT_API_KEY), never a literal.
+   * @default - `PREFECT_API_KEY`, else the Prefect profile's key, else none
+   */
   readonly apiKey?: string;
-  /** Basic-auth key for a self-hosted server with auth enabled. Sensitive: pass a variable or env, never a literal. */
+  /**
+   * Basic-auth key for a self-hosted server with auth enabled. Sensitive: pass a variable or env, never a literal.
+   * @default - `PREFECT_BASIC_AUTH_KEY`, else the Prefect profile's key, else none
+   */
   readonly basicAuthKey?: string;
-  /** Whether the server expects a CSRF token (self-hosted servers with CSRF protection on). */
+  /**
+   * Whether the server expects a CSRF token (self-hosted servers with CSRF protection on).
+   * @default - `PREFECT_CSRF_ENABLED`, else the Prefect profile's setting, else false
+   */
   readonly csrfEnabled?: boolean | cdktf.IResolvable;
-  /** Extra HTTP headers as a JSON object string; sensitive because proxies often take tokens there. */
+  /**
+   * Extra HTTP headers as a JSON object string; sensitive because proxies often take tokens there.
+   * @default - `PREFECT_CLIENT_CUSTOM_HEADERS`, else the Prefect profile's headers, else none
+   */
   readonly customHeaders?: string;
-  /** API URL (as PREFECT_API_URL); defaults to Prefect Cloud. */
+  /**
+   * API URL (as PREFECT_API_URL); defaults to Prefect Cloud.
+   * @default - `PREFECT_API_URL`, else the Prefect profile's URL, else `https://api.prefect.cloud`
+   */
   readonly endpoint?: string;
-  /** Prefect profile to read settings from when attributes and env leave them unset. */
+  /**
+   * Prefect profile to read settings from when attributes and env leave them unset.
+   * @default - the active profile of the profiles file
+   */
   readonly profile?: string;
-  /** Path of the Prefect profiles file, when not the default `~/.prefect/profiles.toml`. */
+  /**
+   * Path of the Prefect profiles file, when not the default `~/.prefect/profiles.toml`.
+   * @default `~/.prefect/profiles.toml`
+   */
   readonly profileFile?: string;
-  /** Default Prefect Cloud workspace ID for resources that do not set their own. */
+  /**
+   * Default Prefect Cloud workspace ID for resources that do not set their own.
+   * @default - the workspace ID in the endpoint URL, else none
+   */
   readonly workspaceId?: string;
-  /** Terraform provider alias, for a second Prefect account/server in one stack. */
+  /**
+   * Terraform provider alias, for a second Prefect account/server in one stack.
+   * @default - none: the default `prefect` provider
+   */
   readonly alias?: string;
 }
 

@@ -152,6 +152,7 @@ export function structToHclTerraform<S>(table: AttributeTable<S>, struct: S | cd
  * TerraformResource, synthesizes the config through the subclass's attribute table, and exposes the
  * computed attributes all Prefect resources have.
  */
+/** @internal */
 export abstract class PrefectResource<C extends cdktf.TerraformMetaArguments> extends cdktf.TerraformResource {
   protected constructor(
     scope: Construct,

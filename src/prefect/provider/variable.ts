@@ -8,16 +8,26 @@ import { AttributeTable, PrefectResource } from "./resource";
 /** Any JSON value: the provider's `value` is Dynamic, so Terraform keeps whatever type it is given. */
 export type VariableValue = string | number | boolean | { [key: string]: any } | any[];
 
+/** Configuration of a `prefect_variable` resource: the variable's name, value and tags. */
 export interface VariableConfig extends cdktf.TerraformMetaArguments {
   /** Variable name (`^[a-z0-9_-]+$`, at most 255), read as `{{ prefect.variables.<name> }}`. Not for secrets. */
   readonly name: string;
   /** Value of any JSON type; synthesized as given, so a JSON *string* stays a string. */
   readonly value: VariableValue;
-  /** Prefect Cloud account ID, overriding the provider's. */
+  /**
+   * Prefect Cloud account ID, overriding the provider's.
+   * @default - the provider's account
+   */
   readonly accountId?: string;
-  /** Variable tags (a set: order and duplicates are not kept). */
+  /**
+   * Variable tags (a set: order and duplicates are not kept).
+   * @default - no tags
+   */
   readonly tags?: string[];
-  /** Prefect Cloud workspace ID, overriding the provider's. */
+  /**
+   * Prefect Cloud workspace ID, overriding the provider's.
+   * @default - the provider's workspace
+   */
   readonly workspaceId?: string;
 }
 

@@ -5,22 +5,41 @@ import { Construct } from "constructs";
 import * as cdktf from "cdktf";
 import { AttributeTable, PrefectResource } from "./resource";
 
+/** Configuration of a `prefect_work_queue` resource: a named queue in a work pool, with its priority and limits. */
 export interface WorkQueueConfig extends cdktf.TerraformMetaArguments {
   /** Queue name, unique within its pool. */
   readonly name: string;
   /** Pool the queue belongs to (`WorkPool.name`, so Terraform orders the pool first). */
   readonly workPoolName: string;
-  /** Prefect Cloud account ID, overriding the provider's. */
+  /**
+   * Prefect Cloud account ID, overriding the provider's.
+   * @default - the provider's account
+   */
   readonly accountId?: string;
-  /** Maximum concurrent runs from this queue. */
+  /**
+   * Maximum concurrent runs from this queue.
+   * @default - no limit
+   */
   readonly concurrencyLimit?: number;
-  /** Human-readable description. */
+  /**
+   * Human-readable description.
+   * @default `""` (the provider's default)
+   */
   readonly description?: string;
-  /** Stop workers from picking up runs from this queue. */
+  /**
+   * Stop workers from picking up runs from this queue.
+   * @default false (the provider's default)
+   */
   readonly isPaused?: boolean | cdktf.IResolvable;
-  /** Queue priority within the pool (lower runs first). */
+  /**
+   * Queue priority within the pool (lower runs first).
+   * @default - unset: the server gives the queue the first free priority in its pool
+   */
   readonly priority?: number;
-  /** Prefect Cloud workspace ID, overriding the provider's. */
+  /**
+   * Prefect Cloud workspace ID, overriding the provider's.
+   * @default - the provider's workspace
+   */
   readonly workspaceId?: string;
 }
 

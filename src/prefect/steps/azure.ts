@@ -1,5 +1,5 @@
 import { TemplateValue } from "../template";
-import { defineStep, StepDefinition } from "./step";
+import { ParamNames, StepDefinition, StepOptions } from "./step";
 
 /**
  * The lowest prefect-azure whose blob steps work with every credential mode this library writes: the
@@ -10,7 +10,8 @@ import { defineStep, StepDefinition } from "./step";
  */
 export const PREFECT_AZURE_REQUIRES = "prefect-azure>=0.3.1";
 
-export interface PushToAzureBlobStorageParams {
+/** Arguments of the push_to_azure_blob_storage step: the container and folder the project is uploaded to, and the credentials to upload with. */
+export interface PushToAzureBlobStorageProps extends StepOptions {
   readonly container: TemplateValue;
   readonly folder: TemplateValue;
   /**
@@ -19,23 +20,29 @@ export interface PushToAzureBlobStorageParams {
    */
   readonly credentials: TemplateValue;
   /** @default ".prefectignore" */
-  readonly ignore_file?: TemplateValue;
+  readonly ignoreFile?: TemplateValue;
 }
 
 /**
  * Uploads the project directory to `<container>/<folder>/`, honouring `.prefectignore`:
  * one `upload_blob(..., overwrite=True)` per file.
  */
-export const PUSH_TO_AZURE_BLOB_STORAGE: StepDefinition<"container" | "folder"> = {
+export const PUSH_TO_AZURE_BLOB_STORAGE: StepDefinition = {
   fn: "prefect_azure.deployments.steps.push_to_azure_blob_storage",
   readsPrefectIgnore: true,
   requires: PREFECT_AZURE_REQUIRES,
   outputs: ["container", "folder"],
 };
 
-export const pushToAzureBlobStorage = defineStep<PushToAzureBlobStorageParams, "container" | "folder">(PUSH_TO_AZURE_BLOB_STORAGE);
+export const PUSH_TO_AZURE_BLOB_STORAGE_PARAMS: ParamNames<PushToAzureBlobStorageProps> = {
+  container: "container",
+  folder: "folder",
+  credentials: "credentials",
+  ignoreFile: "ignore_file",
+};
 
-export interface PullFromAzureBlobStorageParams {
+/** Arguments of the pull_from_azure_blob_storage step: the container and folder the flow's code is downloaded from, and the credentials to download with. */
+export interface PullFromAzureBlobStorageProps extends StepOptions {
   readonly container: TemplateValue;
   readonly folder: TemplateValue;
   /** Required, as for the push step. */
@@ -43,10 +50,14 @@ export interface PullFromAzureBlobStorageParams {
 }
 
 /** Lists the blobs under `<folder>` and downloads each into the flow run's working directory. */
-export const PULL_FROM_AZURE_BLOB_STORAGE: StepDefinition<"container" | "folder" | "directory"> = {
+export const PULL_FROM_AZURE_BLOB_STORAGE: StepDefinition = {
   fn: "prefect_azure.deployments.steps.pull_from_azure_blob_storage",
   requires: PREFECT_AZURE_REQUIRES,
   outputs: ["container", "folder", "directory"],
 };
 
-export const pullFromAzureBlobStorage = defineStep<PullFromAzureBlobStorageParams, "container" | "folder" | "directory">(PULL_FROM_AZURE_BLOB_STORAGE);
+export const PULL_FROM_AZURE_BLOB_STORAGE_PARAMS: ParamNames<PullFromAzureBlobStorageProps> = {
+  container: "container",
+  folder: "folder",
+  credentials: "credentials",
+};

@@ -1,52 +1,89 @@
 import { TemplateValue } from "../template";
-import { defineStep } from "./step";
+import { ParamNames, StepDefinition, StepOptions } from "./step";
 
 const CORE = "prefect.deployments.steps";
 
-/** Changes the working directory of the flow run, e.g. to where the code already lives; returns the absolute `directory`. */
-export const setWorkingDirectory = defineStep<{ directory: TemplateValue }, "directory">({
-  fn: `${CORE}.set_working_directory`,
-  outputs: ["directory"],
-});
+/** Arguments of the set_working_directory step: the directory the flow run continues in. */
+export interface SetWorkingDirectoryProps extends StepOptions {
+  readonly directory: TemplateValue;
+}
 
-export interface GitCloneParams {
+/** Changes the working directory of the flow run, e.g. to where the code already lives; returns the absolute `directory`. */
+export const SET_WORKING_DIRECTORY: StepDefinition = { fn: `${CORE}.set_working_directory`, outputs: ["directory"] };
+export const SET_WORKING_DIRECTORY_PARAMS: ParamNames<SetWorkingDirectoryProps> = { directory: "directory" };
+
+/** Arguments of the git_clone step: which repository and revision to clone on the worker, and with which credentials. */
+export interface GitCloneProps extends StepOptions {
   readonly repository: TemplateValue;
-  /** Mutually exclusive with commit_sha. */
+  /** Mutually exclusive with commitSha. @default the repository's default branch */
   readonly branch?: TemplateValue;
-  readonly commit_sha?: TemplateValue;
-  readonly include_submodules?: boolean;
-  /** A Secret block reference; mutually exclusive with credentials. */
-  readonly access_token?: TemplateValue;
-  /** A *-credentials block reference; mutually exclusive with access_token. */
+  /** A full commit SHA to check out (Prefect >= 3.4.0). Mutually exclusive with branch. @default the branch's head */
+  readonly commitSha?: TemplateValue;
+  /** @default false */
+  readonly includeSubmodules?: boolean;
+  /** A Secret block reference; mutually exclusive with credentials. @default none */
+  readonly accessToken?: TemplateValue;
+  /** A *-credentials block reference; mutually exclusive with accessToken. @default none */
   readonly credentials?: TemplateValue;
+  /** Sparse checkout of these directories (Prefect >= 3.1.11). @default the whole repository */
   readonly directories?: TemplateValue[];
-  readonly clone_directory_name?: TemplateValue;
+  /** The clone's directory name (Prefect >= 3.6.9). @default "<repository name>-<branch>" */
+  readonly cloneDirectoryName?: TemplateValue;
 }
 
 /** Clones a git repository on the worker; returns the clone's directory. */
-export const gitClone = defineStep<GitCloneParams, "directory">({
-  fn: `${CORE}.git_clone`,
-  outputs: ["directory"],
-});
+export const GIT_CLONE: StepDefinition = { fn: `${CORE}.git_clone`, outputs: ["directory"] };
+export const GIT_CLONE_PARAMS: ParamNames<GitCloneProps> = {
+  repository: "repository",
+  branch: "branch",
+  commitSha: "commit_sha",
+  includeSubmodules: "include_submodules",
+  accessToken: "access_token",
+  credentials: "credentials",
+  directories: "directories",
+  cloneDirectoryName: "clone_directory_name",
+};
 
-export interface RunShellScriptParams {
+/** Arguments of the run_shell_script step: the script, and where and with which environment it runs. */
+export interface RunShellScriptProps extends StepOptions {
   readonly script: TemplateValue;
+  /** @default the current directory */
   readonly directory?: TemplateValue;
+  /** @default none */
   readonly env?: { [name: string]: TemplateValue };
-  readonly stream_output?: boolean;
-  readonly expand_env_vars?: boolean;
+  /** @default true */
+  readonly streamOutput?: boolean;
+  /** @default false */
+  readonly expandEnvVars?: boolean;
+  /** @default false */
   readonly shell?: boolean;
 }
 
-export const runShellScript = defineStep<RunShellScriptParams, "stdout" | "stderr">({
-  fn: `${CORE}.run_shell_script`,
-  outputs: ["stdout", "stderr"],
-});
+/** Runs a script; returns its `stdout` and `stderr`. */
+export const RUN_SHELL_SCRIPT: StepDefinition = { fn: `${CORE}.run_shell_script`, outputs: ["stdout", "stderr"] };
+export const RUN_SHELL_SCRIPT_PARAMS: ParamNames<RunShellScriptProps> = {
+  script: "script",
+  directory: "directory",
+  env: "env",
+  streamOutput: "stream_output",
+  expandEnvVars: "expand_env_vars",
+  shell: "shell",
+};
 
-export const pipInstallRequirements = defineStep<
-  { directory?: TemplateValue; requirements_file?: TemplateValue; stream_output?: boolean },
-  "stdout" | "stderr"
->({
-  fn: `${CORE}.pip_install_requirements`,
-  outputs: ["stdout", "stderr"],
-});
+/** Arguments of the pip_install_requirements step: which requirements file to install, and from where. */
+export interface PipInstallRequirementsProps extends StepOptions {
+  /** @default the current directory */
+  readonly directory?: TemplateValue;
+  /** @default "requirements.txt" */
+  readonly requirementsFile?: TemplateValue;
+  /** @default true */
+  readonly streamOutput?: boolean;
+}
+
+/** Installs a requirements file; returns pip's `stdout` and `stderr`. */
+export const PIP_INSTALL_REQUIREMENTS: StepDefinition = { fn: `${CORE}.pip_install_requirements`, outputs: ["stdout", "stderr"] };
+export const PIP_INSTALL_REQUIREMENTS_PARAMS: ParamNames<PipInstallRequirementsProps> = {
+  directory: "directory",
+  requirementsFile: "requirements_file",
+  streamOutput: "stream_output",
+};

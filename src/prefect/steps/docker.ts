@@ -1,5 +1,5 @@
 import { TemplateValue } from "../template";
-import { defineStep } from "./step";
+import { ParamNames, StepDefinition, StepOptions } from "./step";
 
 /** The pin Prefect's own `docker` recipes use. */
 export const PREFECT_DOCKER_REQUIRES = "prefect-docker>=0.3.1";
@@ -11,9 +11,7 @@ const STEPS = "prefect_docker.deployments.steps";
  * `**build_kwargs`), the ones a flow image needs. The step itself sets `path` (default: the
  * directory `prefect deploy` runs in), `dockerfile`, `pull` (default true), `decode` and `labels`.
  */
-export interface DockerBuildKwargs {
-  /** Target platform, e.g. `linux/amd64`: build for where the flow runs, not for the build machine. */
-  readonly platform?: TemplateValue;
+export interface DockerBuildOptions {
   /** Build context directory. @default the directory `prefect deploy` runs in */
   readonly path?: TemplateValue;
   /**
@@ -30,53 +28,97 @@ export interface DockerBuildKwargs {
   /** Labels added to the image (the step adds Prefect's own). @default none */
   readonly labels?: { readonly [name: string]: TemplateValue };
   /** Network for RUN instructions, e.g. `host`. @default Docker's default */
-  readonly network_mode?: TemplateValue;
+  readonly networkMode?: TemplateValue;
 }
 
-export interface BuildDockerImageParams extends DockerBuildKwargs {
+/** docker-py's names for DockerBuildOptions (they pass through `**build_kwargs`). */
+export const DOCKER_BUILD_OPTION_NAMES: { readonly [K in keyof DockerBuildOptions]-?: string } = {
+  path: "path",
+  buildargs: "buildargs",
+  target: "target",
+  pull: "pull",
+  nocache: "nocache",
+  labels: "labels",
+  networkMode: "network_mode",
+};
+
+/** Arguments of the build_docker_image step: the image to build, its tags, Dockerfile and docker-py build options. */
+export interface BuildDockerImageProps extends DockerBuildOptions, StepOptions {
   /** The repository URL without tag: `<registry host>/<path>`. */
-  readonly image_name: TemplateValue;
+  readonly imageName: TemplateValue;
+  /**
+   * Target platform, e.g. `linux/amd64`: build for where the flow runs, not for the build machine.
+   * @default the build machine's platform
+   */
+  readonly platform?: TemplateValue;
   /** Path of the Dockerfile, or `auto` to let Prefect write one. @default "Dockerfile" */
   readonly dockerfile?: TemplateValue;
   /** @default a slug of the build's UTC time, unique per build */
   readonly tag?: TemplateValue;
-  readonly additional_tags?: TemplateValue;
-  readonly ignore_cache?: boolean;
+  /** More tags for the same image. @default none */
+  readonly additionalTags?: TemplateValue;
+  /** @default false */
+  readonly ignoreCache?: boolean;
   /** With `dockerfile: auto`, keep the generated Dockerfile. @default false */
-  readonly persist_dockerfile?: boolean;
+  readonly persistDockerfile?: boolean;
   /** @default "Dockerfile.generated" */
-  readonly dockerfile_output_path?: TemplateValue;
+  readonly dockerfileOutputPath?: TemplateValue;
   /** `docker-py` or `buildx`. @default "docker-py" */
-  readonly build_backend?: TemplateValue;
+  readonly buildBackend?: TemplateValue;
 }
 
 /**
  * Builds the image from the project directory; returns `image_name`, `tag`, `image`
  * (`<image_name>:<tag>`), `image_id` and `additional_tags`.
  */
-export const buildDockerImage = defineStep<BuildDockerImageParams, "image_name" | "tag" | "image" | "image_id" | "additional_tags">({
+export const BUILD_DOCKER_IMAGE: StepDefinition = {
   fn: `${STEPS}.build_docker_image`,
   requires: PREFECT_DOCKER_REQUIRES,
   outputs: ["image_name", "tag", "image", "image_id", "additional_tags"],
-});
+};
+export const BUILD_DOCKER_IMAGE_PARAMS: ParamNames<BuildDockerImageProps> = {
+  ...DOCKER_BUILD_OPTION_NAMES,
+  imageName: "image_name",
+  platform: "platform",
+  dockerfile: "dockerfile",
+  tag: "tag",
+  additionalTags: "additional_tags",
+  ignoreCache: "ignore_cache",
+  persistDockerfile: "persist_dockerfile",
+  dockerfileOutputPath: "dockerfile_output_path",
+  buildBackend: "build_backend",
+};
 
-export interface PushDockerImageParams {
-  readonly image_name: TemplateValue;
+/** Arguments of the push_docker_image step: the image and tags to push, and the registry credentials to push with. */
+export interface PushDockerImageProps extends StepOptions {
+  readonly imageName: TemplateValue;
+  /** @default none (the step passes no tag to the push) */
   readonly tag?: TemplateValue;
   /**
    * A docker-registry-credentials block reference: the step runs `docker login` with it first.
    * Omitted means the Docker client's own login (credential helpers, a `docker login` CI ran).
+   * @default - none: the Docker client's own login
    */
   readonly credentials?: TemplateValue;
-  readonly additional_tags?: TemplateValue;
-  readonly ignore_cache?: boolean;
+  /** @default none */
+  readonly additionalTags?: TemplateValue;
+  /** @default false */
+  readonly ignoreCache?: boolean;
   /** @default "docker-py" */
-  readonly build_backend?: TemplateValue;
+  readonly buildBackend?: TemplateValue;
 }
 
 /** Pushes `<image_name>:<tag>` (and the additional tags); returns `image_name`, `tag`, `image`, `additional_tags`. */
-export const pushDockerImage = defineStep<PushDockerImageParams, "image_name" | "tag" | "image" | "additional_tags">({
+export const PUSH_DOCKER_IMAGE: StepDefinition = {
   fn: `${STEPS}.push_docker_image`,
   requires: PREFECT_DOCKER_REQUIRES,
   outputs: ["image_name", "tag", "image", "additional_tags"],
-});
+};
+export const PUSH_DOCKER_IMAGE_PARAMS: ParamNames<PushDockerImageProps> = {
+  imageName: "image_name",
+  tag: "tag",
+  credentials: "credentials",
+  additionalTags: "additional_tags",
+  ignoreCache: "ignore_cache",
+  buildBackend: "build_backend",
+};

@@ -2,10 +2,13 @@ import { Token } from "cdktf";
 import { ValidationErrors } from "../../validation/errors";
 import { AzurePrincipalId } from "../../validation/rules/azure-principal-id";
 import { AzureSasExpiry, sasExpiryTime } from "../../validation/rules/azure-sas-expiry";
+import { CHECKS } from "../../validation/checks";
+import { AzurePrincipalType } from "../azure-principal-type";
 
 /** SAS validity when no explicit expiry is given. */
 export const DEFAULT_SAS_VALIDITY_DAYS = 90;
 
+/** Options of a container SAS (`AzureBlobAccess.containerSas`): when it expires and how it is renewed. */
 export interface ContainerSasOptions {
   /**
    * When the SAS stops working: an ISO 8601 UTC date or date-time, e.g. `"2026-06-30"` or
@@ -29,6 +32,7 @@ export interface ContainerSasOptions {
   readonly rotation?: string | number;
 }
 
+/** Options of keyless access for a managed identity (`AzureBlobAccess.managedIdentity`): the kind of principal that gets the role. */
 export interface ManagedIdentityOptions {
   /**
    * The principal's type, which lets Azure skip a directory lookup that fails for identities created
@@ -38,7 +42,6 @@ export interface ManagedIdentityOptions {
   readonly principalType?: AzurePrincipalType;
 }
 
-export type AzurePrincipalType = "ServicePrincipal" | "User" | "Group";
 
 /** What a side is allowed to do, in SAS permission terms. */
 export interface SasPermissions {
@@ -46,7 +49,8 @@ export interface SasPermissions {
   readonly add: boolean;
   readonly create: boolean;
   readonly write: boolean;
-  readonly delete: boolean;
+  /** The SAS `d` permission (named so because `delete` is reserved in Go and other targets). */
+  readonly deleteBlobs: boolean;
   readonly list: boolean;
 }
 
@@ -71,7 +75,7 @@ export class AzureBlobAccess {
   }
 
   static managedIdentity(principalId: string, options: ManagedIdentityOptions = {}): AzureBlobAccess {
-    return new AzureBlobAccess("managedIdentity", {}, principalId, options.principalType ?? "ServicePrincipal");
+    return new AzureBlobAccess("managedIdentity", {}, principalId, options.principalType ?? AzurePrincipalType.SERVICE_PRINCIPAL);
   }
 
   private constructor(
@@ -87,7 +91,9 @@ export class AzureBlobAccess {
     return this.kind !== "managedIdentity";
   }
 
-  validate(errors: ValidationErrors, prop: string, now: number = Date.now()): void {
+  /** @internal Reports this choice's problems under `prop`. */
+
+  _validate(errors: ValidationErrors, prop: string, now: number = Date.now()): void {
     if (this.kind === "managedIdentity") {
       errors.check(AzurePrincipalId, `${prop}.principalId`, this.principalId);
       return;
@@ -95,16 +101,16 @@ export class AzureBlobAccess {
     if (this.kind !== "containerSas") return;
     const { expiry, validityDays } = this.sas;
     if (expiry !== undefined && validityDays !== undefined) {
-      errors.add(`${prop}.validityDays`, validityDays, "AzureSasValidity", "cannot be combined with an explicit expiry", "drop one of them");
+      errors.add(`${prop}.validityDays`, validityDays, CHECKS.AzureSasValidity, "cannot be combined with an explicit expiry", "drop one of them");
     }
     if (validityDays !== undefined && !(Number.isInteger(validityDays) && validityDays >= 1 && validityDays <= 365)) {
-      errors.add(`${prop}.validityDays`, validityDays, "AzureSasValidity", "must be a whole number of days from 1 to 365");
+      errors.add(`${prop}.validityDays`, validityDays, CHECKS.AzureSasValidity, "must be a whole number of days from 1 to 365");
     }
     if (expiry !== undefined && !Token.isUnresolved(expiry)) {
       errors.check(AzureSasExpiry, `${prop}.expiry`, expiry);
       const time = sasExpiryTime(expiry);
       if (time !== undefined && time <= now) {
-        errors.add(`${prop}.expiry`, expiry, "AzureSasExpired", "has already passed, so the SAS would be refused", "move the expiry into the future and apply (that renews the SAS)");
+        errors.add(`${prop}.expiry`, expiry, CHECKS.AzureSasExpired, "has already passed, so the SAS would be refused", "move the expiry into the future and apply (that renews the SAS)");
       }
     }
   }
@@ -116,8 +122,8 @@ export class AzureBlobAccess {
  * that needs `w`, which creates new blobs and overwrites existing ones; `c` alone would fail every
  * re-deploy and adds nothing to `w`. Pull lists blobs by prefix (`l`) and downloads each (`r`).
  */
-export const PUSH_SAS_PERMISSIONS: SasPermissions = { read: false, add: false, create: false, write: true, delete: false, list: false };
-export const PULL_SAS_PERMISSIONS: SasPermissions = { read: true, add: false, create: false, write: false, delete: false, list: true };
+export const PUSH_SAS_PERMISSIONS: SasPermissions = { read: false, add: false, create: false, write: true, deleteBlobs: false, list: false };
+export const PULL_SAS_PERMISSIONS: SasPermissions = { read: true, add: false, create: false, write: false, deleteBlobs: false, list: true };
 
 /**
  * The built-in roles for keyless sides, assigned on the container: Reader covers list + read

@@ -3,8 +3,8 @@ import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { StorageBlob } from "@cdktf/provider-azurerm/lib/storage-blob";
 import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
 import { Fn, Token } from "cdktf";
-import { Construct } from "constructs";
-import { AzureBlobStorageCredentialsBlock } from "../../prefect/blocks/azure-blob-storage-credentials";
+import { Construct, IConstruct } from "constructs";
+import { AzureBlobStorageCredentialsBlock, AzureBlobStorageCredentialsData } from "../../prefect/blocks/azure-blob-storage-credentials";
 import { PULL_FROM_AZURE_BLOB_STORAGE, PUSH_TO_AZURE_BLOB_STORAGE } from "../../prefect/steps/azure";
 import { ValidationErrors } from "../../validation/errors";
 import { AzurePrincipalId } from "../../validation/rules/azure-principal-id";
@@ -21,12 +21,13 @@ import {
   PUSH_SAS_PERMISSIONS,
   SasPermissions,
 } from "./access";
+import { AzurePrincipalType } from "../azure-principal-type";
 import { ContainerSasConnectionString } from "./container-sas";
 import { blobAccountUrl, containerResourceId } from "./endpoints";
 import { LockedDownStorageAccount } from "./locked-down-storage-account";
-import { AzureBlobCodeStorageProps, AzureGrantOptions, validateAccount, validateContainer } from "./props";
+import { AzureBlobCodeStorageProps, validateAccount, validateContainer } from "./props";
+import { checkGrantOptions, GrantOptions } from "../grant-options";
 
-export type { AzureBlobCodeStorageProps, AzureGrantOptions, AzureReplicationType } from "./props";
 
 /**
  * Flow code in Azure Blob Storage: a locked-down storage account (or an existing one), a private
@@ -61,8 +62,8 @@ export class AzureBlobCodeStorage extends ObjectCodeStorage {
     validateAccount(errors, props, push, pull);
     const containerName = validateContainer(errors, props);
     const { folder, stem } = resolveCommonProps(errors, props, containerName, id);
-    push.validate(errors, "pushAccess");
-    pull.validate(errors, "pullAccess");
+    push._validate(errors, "pushAccess");
+    pull._validate(errors, "pullAccess");
     errors.report(this);
 
     this.containerName = containerName!;
@@ -112,8 +113,8 @@ export class AzureBlobCodeStorage extends ObjectCodeStorage {
 
     const containerForYaml = locationForYaml(this, this.containerName, stem, "container");
     const steps = { storeParam: "container", push: PUSH_TO_AZURE_BLOB_STORAGE, pull: PULL_FROM_AZURE_BLOB_STORAGE };
-    this.useSteps(steps, containerForYaml, folder, { credentials: this.pushBlock.ref() }, { credentials: this.pullBlock.ref() });
-    this.addOutputs(
+    this._useSteps(steps, containerForYaml, folder, { credentials: this.pushBlock.reference() }, { credentials: this.pullBlock.reference() });
+    this._addOutputs(
       {
         account_name: { value: this.accountName, description: "Storage account holding the flow code" },
         container_name: { value: this.containerName, description: "Container holding the flow code" },
@@ -138,7 +139,8 @@ export class AzureBlobCodeStorage extends ObjectCodeStorage {
     return super.uploadCode(directory) as StorageBlob[];
   }
 
-  protected uploadObject(t: UploadTarget): StorageBlob {
+  /** @internal */
+  protected _uploadObject(t: UploadTarget): StorageBlob {
     return new StorageBlob(this, t.id, {
       name: t.objectName,
       storageAccountName: this.accountName,
@@ -150,28 +152,29 @@ export class AzureBlobCodeStorage extends ObjectCodeStorage {
   }
 
   /** Lets another identity download the code (Storage Blob Data Reader on the container). */
-  grantPull(principalId: string, options: AzureGrantOptions = {}): RoleAssignment {
+  grantPull(principalId: string, options: GrantOptions = {}): IConstruct {
     return this.grantRole("pull", PULL_ROLE, principalId, options);
   }
 
   /** Lets another identity upload the code (Storage Blob Data Contributor on the container). */
-  grantPush(principalId: string, options: AzureGrantOptions = {}): RoleAssignment {
+  grantPush(principalId: string, options: GrantOptions = {}): IConstruct {
     return this.grantRole("push", PUSH_ROLE, principalId, options);
   }
 
-  private grantRole(side: "push" | "pull", role: string, principalId: string, options: AzureGrantOptions): RoleAssignment {
+  private grantRole(side: "push" | "pull", role: string, principalId: string, options: GrantOptions): RoleAssignment {
     // A principal ID only known after apply (a token) would give an id that shifts with unrelated code: count those instead.
     const id =
       options.id ??
       (Token.isUnresolved(principalId) ? `grant-${side}-${++this.unresolvedGrants[side]}` : `grant-${side}-${logicalName(principalId)}`);
     const errors = new ValidationErrors();
     errors.check(AzurePrincipalId, "principalId", principalId);
+    checkGrantOptions(errors, options, "azure");
     errors.report(this, `${this.node.path}/${id}`);
     return new RoleAssignment(this, id, {
       scope: this.containerResourceId,
       roleDefinitionName: role,
       principalId,
-      principalType: options.principalType ?? "ServicePrincipal",
+      principalType: (options.principalType as AzurePrincipalType | undefined) ?? "ServicePrincipal",
       description: `Prefect flow code ${side}: ${this.containerName}/${this.folder}`,
     });
   }
@@ -184,10 +187,10 @@ export class AzureBlobCodeStorage extends ObjectCodeStorage {
     options: { stem: string; writeOnly?: boolean },
   ): { block: AzureBlobStorageCredentialsBlock; sas?: ContainerSasConnectionString } {
     let sas: ContainerSasConnectionString | undefined;
-    let data: { connection_string?: string; account_url?: string };
+    let data: AzureBlobStorageCredentialsData;
     switch (access.kind) {
       case "accountConnectionString":
-        data = { connection_string: this.accountConnectionString() };
+        data = { connectionString: this.accountConnectionString() };
         break;
       case "containerSas":
         sas = new ContainerSasConnectionString(this, `${side}-sas`, {
@@ -198,14 +201,14 @@ export class AzureBlobCodeStorage extends ObjectCodeStorage {
           permissions,
           options: access.sas,
         });
-        data = { connection_string: sas.value };
+        data = { connectionString: sas.value };
         break;
       case "managedIdentity":
         this.grantRole(side, side === "push" ? PUSH_ROLE : PULL_ROLE, access.principalId!, {
           principalType: access.principalType,
           id: `${side}-role-assignment`,
         });
-        data = { account_url: blobAccountUrl(this.accountName) };
+        data = { accountUrl: blobAccountUrl(this.accountName) };
         break;
     }
     const block = new AzureBlobStorageCredentialsBlock(this, `${side}-credentials`, {

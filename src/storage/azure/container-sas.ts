@@ -5,6 +5,7 @@ import { Construct } from "constructs";
 import { ContainerSasOptions, DEFAULT_SAS_VALIDITY_DAYS, SasPermissions } from "./access";
 import { blobAccountUrl } from "./endpoints";
 
+/** Props of ContainerSasConnectionString: the account and container to sign a SAS for, its permissions, and its expiry options. */
 export interface ContainerSasConnectionStringProps {
   /** An account-key connection string to sign with (a storage account's attribute, never a literal). */
   readonly accountConnectionString: string;
@@ -65,7 +66,8 @@ export class ContainerSasConnectionString extends Construct {
       httpsOnly: true,
       start: this.validity.output.lookup("start"),
       expiry: this.validity.output.lookup("expiry"),
-      permissions: props.permissions,
+      // The data source names the SAS `d` permission `delete`.
+      permissions: (({ deleteBlobs, ...rest }) => ({ ...rest, delete: deleteBlobs }))(props.permissions),
     });
     this.value = `BlobEndpoint=${blobAccountUrl(props.accountName)}/;SharedAccessSignature=${Fn.trimprefix(this.sas.sas, "?")}`;
   }

@@ -2,6 +2,7 @@ import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { StorageManagementPolicy } from "@cdktf/provider-azurerm/lib/storage-management-policy";
 import { Construct } from "constructs";
 
+/** Props of LockedDownStorageAccount: the account's name, place and redundancy, its soft-delete and version retention, and which access it allows. */
 export interface LockedDownStorageAccountProps {
   readonly name: string;
   readonly resourceGroupName: string;
@@ -15,10 +16,12 @@ export interface LockedDownStorageAccountProps {
   /**
    * Delete previous (non-current) blob versions this many days after they were written (Azure counts a
    * version's age from its creation, not from when it was replaced); otherwise they are kept.
+   * @default - no lifecycle policy: every version is kept
    */
   readonly noncurrentVersionExpirationDays?: number;
   /** Blob-name prefix the version rule is limited to (`<container>/`). */
   readonly versionRulePrefix: string;
+  /** @default - none */
   readonly tags?: { [key: string]: string };
 }
 

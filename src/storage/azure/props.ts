@@ -1,4 +1,3 @@
-import { ObjectStorageGrantOptions } from "../object-code-storage";
 import { ValidationErrors } from "../../validation/errors";
 import { AzureContainerName } from "../../validation/rules/azure-container-name";
 import { AzureResourceGroupName } from "../../validation/rules/azure-resource-group-name";
@@ -6,11 +5,21 @@ import { AzureRetentionDays } from "../../validation/rules/azure-retention-days"
 import { AzureStorageAccountId } from "../../validation/rules/azure-storage-account-id";
 import { AzureStorageAccountName } from "../../validation/rules/azure-storage-account-name";
 import { ObjectStorageCommonProps } from "../common";
-import { AzureBlobAccess, AzurePrincipalType } from "./access";
+import { AzureBlobAccess } from "./access";
 import { createdOrExisting } from "../common";
+import { CHECKS } from "../../validation/checks";
 
-export type AzureReplicationType = "LRS" | "ZRS" | "GRS" | "RAGRS" | "GZRS" | "RAGZRS";
+/** Storage account replication. */
+export enum AzureReplicationType {
+  LRS = "LRS",
+  ZRS = "ZRS",
+  GRS = "GRS",
+  RAGRS = "RAGRS",
+  GZRS = "GZRS",
+  RAGZRS = "RAGZRS",
+}
 
+/** Props of AzureBlobCodeStorage: the storage account and container the code goes to (created or existing), and how CI and workers reach them. */
 export interface AzureBlobCodeStorageProps extends ObjectStorageCommonProps {
   /**
    * Name of the storage account to create, locked down (see LockedDownStorageAccount): 3-24
@@ -110,17 +119,6 @@ export interface AzureBlobCodeStorageProps extends ObjectStorageCommonProps {
   readonly tags?: { [key: string]: string };
 }
 
-/** Options of grantPull / grantPush. */
-export interface AzureGrantOptions extends ObjectStorageGrantOptions {
-  /** @default "ServicePrincipal" */
-  readonly principalType?: AzurePrincipalType;
-  /**
-   * Construct id of the role assignment.
-   * @default `grant-<side>-<principal id>`; `grant-<side>-<n>` for a principal ID only known after apply
-   */
-  readonly id?: string;
-}
-
 /** Account-level props that only apply to an account this construct creates. */
 const CREATED_ACCOUNT_ONLY = [
   "replicationType",
@@ -142,7 +140,7 @@ export function validateAccount(errors: ValidationErrors, props: AzureBlobCodeSt
     errors.add(
       "storageAccountName",
       props.storageAccountName ?? props.existingStorageAccountId,
-      "AzureAccountSource",
+      CHECKS.AzureAccountSource,
       "set exactly one of storageAccountName (create) and existingStorageAccountId (reuse)",
     );
   }
@@ -150,14 +148,14 @@ export function validateAccount(errors: ValidationErrors, props: AzureBlobCodeSt
   errors.check(AzureStorageAccountId, "existingStorageAccountId", props.existingStorageAccountId);
   if (creating) {
     for (const prop of ["resourceGroupName", "location"] as const) {
-      if (props[prop] === undefined) errors.add(prop, undefined, "AzureAccountPlacement", "is required to create a storage account");
+      if (props[prop] === undefined) errors.add(prop, undefined, CHECKS.AzureAccountPlacement, "is required to create a storage account");
     }
     errors.check(AzureResourceGroupName, "resourceGroupName", props.resourceGroupName);
     errors.check(AzureRetentionDays, "blobSoftDeleteRetentionDays", props.blobSoftDeleteRetentionDays);
     errors.check(AzureRetentionDays, "containerSoftDeleteRetentionDays", props.containerSoftDeleteRetentionDays);
     const days = props.noncurrentVersionExpirationDays;
     if (days !== undefined && !(Number.isInteger(days) && days >= 1)) {
-      errors.add("noncurrentVersionExpirationDays", days, "AzureLifecycle", "must be a whole number of days, at least 1");
+      errors.add("noncurrentVersionExpirationDays", days, CHECKS.AzureLifecycle, "must be a whole number of days, at least 1");
     }
     if (props.sharedKeyAccess === false) {
       for (const [prop, access] of [["pushAccess", push], ["pullAccess", pull]] as const) {
@@ -165,7 +163,7 @@ export function validateAccount(errors: ValidationErrors, props: AzureBlobCodeSt
           errors.add(
             prop,
             access.kind,
-            "AzureSharedKeyAccess",
+            CHECKS.AzureSharedKeyAccess,
             "needs shared-key access, which sharedKeyAccess: false turns off",
             "use AzureBlobAccess.managedIdentity(principalId) for this side, or leave sharedKeyAccess unset",
           );
@@ -178,7 +176,7 @@ export function validateAccount(errors: ValidationErrors, props: AzureBlobCodeSt
         errors.add(
           prop,
           props[prop],
-          "AzureExistingAccount",
+          CHECKS.AzureExistingAccount,
           "cannot be applied to an existing account, which this construct does not manage",
           prop === "resourceGroupName" ? "drop it: the resource group is read from existingStorageAccountId" : "set it where the account is defined",
         );
@@ -192,7 +190,7 @@ export function validateContainer(errors: ValidationErrors, props: AzureBlobCode
   const containerName = createdOrExisting(
     errors,
     AzureContainerName,
-    "AzureContainerSource",
+    CHECKS.AzureContainerSource,
     { prop: "containerName", value: props.containerName },
     { prop: "existingContainerName", value: props.existingContainerName },
   );
@@ -200,7 +198,7 @@ export function validateContainer(errors: ValidationErrors, props: AzureBlobCode
     errors.add(
       "existingContainerName",
       props.existingContainerName,
-      "AzureContainerSource",
+      CHECKS.AzureContainerSource,
       "cannot be in a storage account this construct creates: a new account has no containers",
       "use containerName to create it",
     );

@@ -2,7 +2,10 @@ import { Token } from "cdktf";
 import { ValidationErrors } from "../../validation/errors";
 import { AcrTokenExpiry, acrTokenExpiryTime } from "../../validation/rules/acr-token-expiry";
 import { AzurePrincipalId } from "../../validation/rules/azure-principal-id";
+import { CHECKS } from "../../validation/checks";
+import { AzurePrincipalType } from "../azure-principal-type";
 
+/** Options of a repository-scoped ACR push token (`AcrPushAccess.repositoryToken`): when its password expires. */
 export interface AcrRepositoryTokenOptions {
   /**
    * When the token's password stops working: an RFC 3339 UTC date-time such as
@@ -12,11 +15,11 @@ export interface AcrRepositoryTokenOptions {
   readonly expiry?: string;
 }
 
-export type AcrPrincipalType = "ServicePrincipal" | "User" | "Group";
 
+/** Options of keyless ACR push through the `AcrPush` role (`AcrPushAccess.role`): the kind of principal that gets the role. */
 export interface AcrRoleOptions {
   /** @default "ServicePrincipal" (managed identities and workload-identity app registrations are) */
-  readonly principalType?: AcrPrincipalType;
+  readonly principalType?: AzurePrincipalType;
 }
 
 /**
@@ -37,21 +40,23 @@ export class AcrPushAccess {
   }
 
   static role(principalId: string, options: AcrRoleOptions = {}): AcrPushAccess {
-    return new AcrPushAccess("role", undefined, principalId, options.principalType ?? "ServicePrincipal");
+    return new AcrPushAccess("role", undefined, principalId, options.principalType ?? AzurePrincipalType.SERVICE_PRINCIPAL);
   }
 
   private constructor(
     readonly kind: "repositoryToken" | "role",
     readonly expiry?: string,
     readonly principalId?: string,
-    readonly principalType?: AcrPrincipalType,
+    readonly principalType?: AzurePrincipalType,
   ) {}
 
   get usesToken(): boolean {
     return this.kind === "repositoryToken";
   }
 
-  validate(errors: ValidationErrors, prop: string, now: number = Date.now()): void {
+  /** @internal Reports this choice's problems under `prop`. */
+
+  _validate(errors: ValidationErrors, prop: string, now: number = Date.now()): void {
     if (this.kind === "role") {
       errors.check(AzurePrincipalId, `${prop}.principalId`, this.principalId);
       return;
@@ -60,7 +65,7 @@ export class AcrPushAccess {
     errors.check(AcrTokenExpiry, `${prop}.expiry`, this.expiry);
     const time = acrTokenExpiryTime(this.expiry);
     if (time !== undefined && time <= now) {
-      errors.add(`${prop}.expiry`, this.expiry, "AcrTokenExpired", "has already passed, so the password would be refused", "move the expiry into the future and apply (that issues a new password)");
+      errors.add(`${prop}.expiry`, this.expiry, CHECKS.AcrTokenExpired, "has already passed, so the password would be refused", "move the expiry into the future and apply (that issues a new password)");
     }
   }
 }

@@ -2,6 +2,7 @@ import { ValidationErrors } from "../../validation/errors";
 import { GcpIamMember } from "../../validation/rules/gcp-iam-member";
 import { GcpServiceAccountId } from "../../validation/rules/gcp-service-account-id";
 
+/** Options of the service account created to push images to Artifact Registry (`ArtifactRegistryPushIdentity.serviceAccount`): its account ID. */
 export interface ArtifactRegistryServiceAccountOptions {
   /**
    * Account ID of the service account to create.
@@ -40,7 +41,9 @@ export class ArtifactRegistryPushIdentity {
     return this.kind === "serviceAccount";
   }
 
-  validate(errors: ValidationErrors, prop: string): void {
+  /** @internal Reports this choice's problems under `prop`. */
+
+  _validate(errors: ValidationErrors, prop: string): void {
     if (this.kind === "existing") errors.check(GcpIamMember, `${prop}.member`, this.name);
     else errors.check(GcpServiceAccountId, `${prop}.accountId`, this.name);
   }

@@ -3,7 +3,7 @@ import { ArtifactRegistryRepositoryIamMember } from "@cdktf/provider-google/lib/
 import { ServiceAccount } from "@cdktf/provider-google/lib/service-account";
 import { ServiceAccountKey } from "@cdktf/provider-google/lib/service-account-key";
 import { Fn, Token } from "cdktf";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { DockerRegistryCredentialsBlock } from "../../prefect/blocks/docker-registry-credentials";
 import { ValidationErrors } from "../../validation/errors";
 import { ArtifactRegistryLocation } from "../../validation/rules/artifact-registry-location";
@@ -17,6 +17,9 @@ import { addStorageOutputs, createdOrExisting } from "../common";
 import { defaultNameStem, fitName, logicalName } from "../names";
 import { ArtifactRegistryPushIdentity } from "./artifact-registry-identity";
 import { checkKeepCount, IImageRegistry, refuseForExisting } from "./registry";
+import { checkGrantOptions, GrantOptions } from "../grant-options";
+import { CHECKS } from "../../validation/checks";
+import { ImageRegistryKind } from "../../core/image-registry-kind";
 
 /** Versions kept per image by the default cleanup policy. */
 export const DEFAULT_KEEP_LAST_VERSIONS = 30;
@@ -25,6 +28,7 @@ export const ARTIFACT_REGISTRY_PUSH_ROLE = "roles/artifactregistry.writer";
 /** Pull: read images. */
 export const ARTIFACT_REGISTRY_PULL_ROLE = "roles/artifactregistry.reader";
 
+/** Props of ArtifactRegistryDockerRepository: the project, location and repository (created or existing) of the flow image, who pushes and pulls it, and the created repository's settings. */
 export interface ArtifactRegistryDockerRepositoryProps {
   /** ID of the project that holds the repository (and the push service account). */
   readonly project: string;
@@ -118,7 +122,7 @@ const CREATED_ONLY = ["immutableTags", "keepLastVersions", "kmsKeyName", "descri
  * for the most recent ones: Artifact Registry keeps what both match).
  */
 export class ArtifactRegistryDockerRepository extends Construct implements IImageRegistry {
-  readonly kind = "artifact-registry" as const;
+  readonly kind = ImageRegistryKind.ARTIFACT_REGISTRY;
   readonly project: string;
   readonly location: string;
   readonly repositoryId: string;
@@ -138,19 +142,19 @@ export class ArtifactRegistryDockerRepository extends Construct implements IImag
     const repositoryId = createdOrExisting(
       errors,
       ArtifactRegistryRepositoryId,
-      "ArtifactRegistryRepositorySource",
+      CHECKS.ArtifactRegistryRepositorySource,
       { prop: "repositoryId", value: props.repositoryId },
       { prop: "existingRepositoryId", value: props.existingRepositoryId },
     );
     errors.check(GcpProjectId, "project", props.project);
     errors.check(ArtifactRegistryLocation, "location", props.location);
     errors.check(DockerRepositoryPath, "image", props.image);
-    if (existing) refuseForExisting(errors, props, CREATED_ONLY, "ArtifactRegistryExistingRepository", "repository");
-    checkKeepCount(errors, "keepLastVersions", props.keepLastVersions, "ArtifactRegistryCleanup");
+    if (existing) refuseForExisting(errors, props, CREATED_ONLY, CHECKS.ArtifactRegistryExistingRepository, "repository");
+    checkKeepCount(errors, "keepLastVersions", props.keepLastVersions, CHECKS.ArtifactRegistryCleanup);
     errors.check(GcpKmsKeyName, "kmsKeyName", props.kmsKeyName);
     errors.check(BlockName, "blockNamePrefix", props.blockNamePrefix);
     const push = props.pushIdentity ?? ArtifactRegistryPushIdentity.serviceAccount();
-    push.validate(errors, "pushIdentity");
+    push._validate(errors, "pushIdentity");
     (props.pullMembers ?? []).forEach((member, i) => errors.check(GcpIamMember, `pullMembers[${i}]`, member));
     errors.report(this);
 
@@ -194,17 +198,19 @@ export class ArtifactRegistryDockerRepository extends Construct implements IImag
   }
 
   /** Lets another member push (writer on this repository). */
-  grantPush(member: string, id = `grant-push-${logicalName(member)}`): ArtifactRegistryRepositoryIamMember {
-    return this.grant(id, member, ARTIFACT_REGISTRY_PUSH_ROLE);
+  grantPush(member: string, options: GrantOptions = {}): IConstruct {
+    return this.grant(options.id ?? `grant-push-${logicalName(member)}`, member, ARTIFACT_REGISTRY_PUSH_ROLE, options);
   }
 
   /** Lets another member pull (reader on this repository), e.g. a Cloud Run job's service account. */
-  grantPull(member: string, id = `grant-pull-${logicalName(member)}`): ArtifactRegistryRepositoryIamMember {
-    return this.grant(id, member, ARTIFACT_REGISTRY_PULL_ROLE);
+  grantPull(member: string, options: GrantOptions = {}): IConstruct {
+    return this.grant(options.id ?? `grant-pull-${logicalName(member)}`, member, ARTIFACT_REGISTRY_PULL_ROLE, options);
   }
 
-  private grant(id: string, member: string, role: string): ArtifactRegistryRepositoryIamMember {
-    new ValidationErrors().check(GcpIamMember, "member", member).report(this, `${this.node.path}/${id}`);
+  private grant(id: string, member: string, role: string, options: GrantOptions = {}): ArtifactRegistryRepositoryIamMember {
+    const errors = new ValidationErrors().check(GcpIamMember, "member", member);
+    checkGrantOptions(errors, options, "google");
+    errors.report(this, `${this.node.path}/${id}`);
     return new ArtifactRegistryRepositoryIamMember(this, id, {
       project: this.project,
       location: this.location,
@@ -228,7 +234,7 @@ export class ArtifactRegistryDockerRepository extends Construct implements IImag
       writeOnly,
       // Google's key-file login: user `_json_key`, the key file's JSON text as password. The key
       // attribute is that JSON base64-encoded.
-      data: { username: "_json_key", password: Fn.base64decode(key.privateKey), registry_url: this.registryUrl },
+      data: { username: "_json_key", password: Fn.base64decode(key.privateKey), registryUrl: this.registryUrl },
     });
     return [account, block];
   }

@@ -4,7 +4,7 @@ import { ContainerRegistryToken } from "@cdktf/provider-azurerm/lib/container-re
 import { ContainerRegistryTokenPassword } from "@cdktf/provider-azurerm/lib/container-registry-token-password";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { Fn, Token } from "cdktf";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { DockerRegistryCredentialsBlock } from "../../prefect/blocks/docker-registry-credentials";
 import { ValidationErrors } from "../../validation/errors";
 import { AcrName } from "../../validation/rules/acr-name";
@@ -15,12 +15,22 @@ import { BlockName } from "../../validation/rules/block-name";
 import { DockerRepositoryPath } from "../../validation/rules/docker-repository-path";
 import { addStorageOutputs } from "../common";
 import { defaultNameStem, fitName, logicalName } from "../names";
-import { ACR_PULL_ROLE, ACR_PUSH_ROLE, AcrPrincipalType, AcrPushAccess, repositoryPushActions } from "./acr-access";
+import { ACR_PULL_ROLE, ACR_PUSH_ROLE, AcrPushAccess, repositoryPushActions } from "./acr-access";
 import { IImageRegistry, refuseForExisting } from "./registry";
+import { checkGrantOptions, GrantOptions } from "../grant-options";
+import { CHECKS } from "../../validation/checks";
+import { ImageRegistryKind } from "../../core/image-registry-kind";
 
-export type AcrSku = "Basic" | "Standard" | "Premium";
-const SKUS: readonly AcrSku[] = ["Basic", "Standard", "Premium"];
+/** Container Registry tiers. */
+export enum AcrSku {
+  BASIC = "Basic",
+  STANDARD = "Standard",
+  /** Needed for private network access only. */
+  PREMIUM = "Premium",
+}
+const SKUS: readonly string[] = Object.values(AcrSku);
 
+/** Props of AzureContainerRegistry: the registry (created or existing) and repository of the flow image, who pushes and pulls it, and the created registry's settings. */
 export interface AzureContainerRegistryProps {
   /**
    * Name of the registry to create (5-50 letters and digits, unique across Azure; the login server
@@ -97,7 +107,7 @@ const CREATED_ONLY = ["sku", "adminUserEnabled", "publicNetworkAccess", "tags", 
  * `AcrPull` for the identities that run flows.
  */
 export class AzureContainerRegistry extends Construct implements IImageRegistry {
-  readonly kind = "acr" as const;
+  readonly kind = ImageRegistryKind.ACR;
   readonly registryName: string;
   readonly registryId: string;
   readonly resourceGroupName: string;
@@ -105,7 +115,7 @@ export class AzureContainerRegistry extends Construct implements IImageRegistry 
   readonly registryUrl: string;
   readonly imageName: string;
   /** ACR tags are mutable (no Terraform setting locks them). */
-  readonly immutableTags = undefined;
+  readonly immutableTags?: boolean = undefined;
   readonly registry?: ContainerRegistry;
   readonly pushScopeMap?: ContainerRegistryScopeMap;
   readonly pushToken?: ContainerRegistryToken;
@@ -119,7 +129,7 @@ export class AzureContainerRegistry extends Construct implements IImageRegistry 
     const creating = validateRegistry(errors, props);
     errors.check(DockerRepositoryPath, "repository", props.repository);
     errors.check(BlockName, "blockNamePrefix", props.blockNamePrefix);
-    push.validate(errors, "pushAccess");
+    push._validate(errors, "pushAccess");
     (props.pullPrincipalIds ?? []).forEach((p, i) => errors.check(AzurePrincipalId, `pullPrincipalIds[${i}]`, p));
     errors.report(this);
 
@@ -162,21 +172,23 @@ export class AzureContainerRegistry extends Construct implements IImageRegistry 
   }
 
   /** Lets another identity push (`AcrPush` on the registry: every repository). */
-  grantPush(principalId: string, options: AcrGrantOptions = {}): RoleAssignment {
+  grantPush(principalId: string, options: GrantOptions = {}): IConstruct {
     return this.grantRole("push", ACR_PUSH_ROLE, principalId, options);
   }
 
   /** Lets another identity pull (`AcrPull` on the registry), e.g. a Container Instances group's identity. */
-  grantPull(principalId: string, options: AcrGrantOptions = {}): RoleAssignment {
+  grantPull(principalId: string, options: GrantOptions = {}): IConstruct {
     return this.grantRole("pull", ACR_PULL_ROLE, principalId, options);
   }
 
-  private grantRole(side: "push" | "pull", role: string, principalId: string, options: AcrGrantOptions): RoleAssignment {
+  private grantRole(side: "push" | "pull", role: string, principalId: string, options: GrantOptions): RoleAssignment {
     // A principal ID only known after apply would give an id that shifts with unrelated code: count those instead.
     const id =
       options.id ??
       (Token.isUnresolved(principalId) ? `grant-${side}-${++this.unresolvedGrants[side]}` : `grant-${side}-${logicalName(principalId)}`);
-    new ValidationErrors().check(AzurePrincipalId, "principalId", principalId).report(this, `${this.node.path}/${id}`);
+    const errors = new ValidationErrors().check(AzurePrincipalId, "principalId", principalId);
+    checkGrantOptions(errors, options, "azure");
+    errors.report(this, `${this.node.path}/${id}`);
     return new RoleAssignment(this, id, {
       scope: this.registryId,
       roleDefinitionName: role,
@@ -211,7 +223,7 @@ export class AzureContainerRegistry extends Construct implements IImageRegistry 
     const block = new DockerRegistryCredentialsBlock(this, "push-credentials", {
       name: `${stem}-push`,
       writeOnly,
-      data: { username: token.name, password: password.password1.value, registry_url: this.registryUrl },
+      data: { username: token.name, password: password.password1.value, registryUrl: this.registryUrl },
     });
     return { scopeMap, token, block };
   }
@@ -226,40 +238,29 @@ export class AzureContainerRegistry extends Construct implements IImageRegistry 
   }
 }
 
-/** Options of grantPull / grantPush. */
-export interface AcrGrantOptions {
-  /** @default "ServicePrincipal" */
-  readonly principalType?: AcrPrincipalType;
-  /**
-   * Construct id of the role assignment.
-   * @default `grant-<side>-<principal id>`; `grant-<side>-<n>` for a principal ID only known after apply
-   */
-  readonly id?: string;
-}
-
 /** Registry source, placement and options; returns whether the registry is created. */
 function validateRegistry(errors: ValidationErrors, props: AzureContainerRegistryProps): boolean {
   const creating = props.registryName !== undefined;
   if (creating === (props.existingRegistryId !== undefined)) {
-    errors.add("registryName", props.registryName ?? props.existingRegistryId, "AcrRegistrySource", "set exactly one of registryName (create) and existingRegistryId (reuse)");
+    errors.add("registryName", props.registryName ?? props.existingRegistryId, CHECKS.AcrRegistrySource, "set exactly one of registryName (create) and existingRegistryId (reuse)");
   }
   errors.check(AcrName, "registryName", props.registryName);
   errors.check(AcrRegistryId, "existingRegistryId", props.existingRegistryId);
   if (!creating) {
-    if (props.existingRegistryId !== undefined) refuseForExisting(errors, props, CREATED_ONLY, "AcrExistingRegistry", "registry");
+    if (props.existingRegistryId !== undefined) refuseForExisting(errors, props, CREATED_ONLY, CHECKS.AcrExistingRegistry, "registry");
     return false;
   }
   // Both sources given: that one problem is enough, placement is moot until it is settled.
   if (props.existingRegistryId !== undefined) return true;
   for (const prop of ["resourceGroupName", "location"] as const) {
-    if (props[prop] === undefined) errors.add(prop, undefined, "AcrRegistryPlacement", "is required to create a container registry");
+    if (props[prop] === undefined) errors.add(prop, undefined, CHECKS.AcrRegistryPlacement, "is required to create a container registry");
   }
   errors.check(AzureResourceGroupName, "resourceGroupName", props.resourceGroupName);
   if (props.sku !== undefined && !SKUS.includes(props.sku)) {
-    errors.add("sku", props.sku, "AcrSku", `must be one of ${SKUS.join(", ")}`);
+    errors.add("sku", props.sku, CHECKS.AcrSku, `must be one of ${SKUS.join(", ")}`);
   }
   if (props.publicNetworkAccess === false && (props.sku ?? "Standard") !== "Premium") {
-    errors.add("publicNetworkAccess", false, "AcrSku", `needs the Premium tier; the registry is ${props.sku ?? "Standard"}`, 'set sku: "Premium" or leave publicNetworkAccess unset');
+    errors.add("publicNetworkAccess", false, CHECKS.AcrSku, `needs the Premium tier; the registry is ${props.sku ?? "Standard"}`, 'set sku: "Premium" or leave publicNetworkAccess unset');
   }
   return true;
 }

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
-import { DockerBuildKwargs, buildDockerImage, pushDockerImage } from "../../prefect/steps/docker";
-import { setWorkingDirectory } from "../../prefect/steps/core";
+import { DockerBuildOptions } from "../../prefect/steps/docker";
+import { Steps } from "../../prefect/steps/steps";
 import { Step } from "../../prefect/steps/step";
 import { EnvRef, TemplateValue } from "../../prefect/template";
 import { ValidationErrors } from "../../validation/errors";
@@ -10,8 +10,11 @@ import { EnvVarName } from "../../validation/rules/env-var-name";
 import { locationForYaml } from "../common";
 import { defaultNameStem } from "../names";
 import { checkCodeDirectory, IImageCodeStorage } from "./image-code-storage";
-import { IImageRegistry, ImageRegistryKind } from "./registry";
+import { ImageRegistryKind } from "../../core/image-registry-kind";
+import { IImageRegistry } from "./registry";
+import { CHECKS } from "../../validation/checks";
 
+/** Props of DockerImageCodeStorage: the registry the flow image is pushed to, where the code sits in the image, and how each deploy builds and tags it. */
 export interface DockerImageCodeStorageProps {
   /** The registry the image is pushed to: EcrRegistry, ArtifactRegistryDockerRepository or AzureContainerRegistry. */
   readonly registry: IImageRegistry;
@@ -56,7 +59,7 @@ export interface DockerImageCodeStorageProps {
    * build_docker_image's `**build_kwargs`. Build args are stored in the image: never a secret.
    * @default none
    */
-  readonly buildKwargs?: Omit<DockerBuildKwargs, "platform">;
+  readonly buildOptions?: DockerBuildOptions;
 }
 
 /**
@@ -67,7 +70,7 @@ export interface DockerImageCodeStorageProps {
  */
 export class DockerImageCodeStorage extends Construct implements IImageCodeStorage {
   readonly registry: IImageRegistry;
-  readonly registryKind: ImageRegistryKind;
+  readonly registryKind?: ImageRegistryKind;
   readonly codeDirectory: string;
   readonly fixedImage?: string;
   readonly buildSteps: Step[];
@@ -78,8 +81,8 @@ export class DockerImageCodeStorage extends Construct implements IImageCodeStora
     return this.pullSteps;
   }
   /** Push steps here upload no files, so no `.prefectignore` patterns apply (use `.dockerignore`). */
-  readonly ignorePatterns: readonly string[] = [];
-  readonly jobVariables: { readonly [name: string]: TemplateValue };
+  readonly ignorePatterns: string[] = [];
+  readonly jobVariables: { [name: string]: TemplateValue };
 
   constructor(scope: Construct, id: string, props: DockerImageCodeStorageProps) {
     super(scope, id);
@@ -94,28 +97,28 @@ export class DockerImageCodeStorage extends Construct implements IImageCodeStora
     const { imageName } = props.registry;
     if (props.tag !== undefined) this.fixedImage = `${imageName}:${props.tag}`;
 
-    const build = buildDockerImage({
+    const build = Steps.buildDockerImage({
       id: "build_image",
       // A name only known after apply (e.g. an existing repository passed as a token) goes through a
       // Prefect variable `<registry id>_image`; a literal is written as is.
-      image_name: locationForYaml(this, imageName, defaultNameStem(props.registry.node.id), "image"),
+      imageName: locationForYaml(this, imageName, defaultNameStem(props.registry.node.id), "image"),
       tag: props.tagFromEnv ? new EnvRef(props.tagFromEnv) : props.tag,
       dockerfile: props.dockerfile ?? "Dockerfile",
-      additional_tags: props.additionalTags,
+      additionalTags: props.additionalTags,
       platform: props.platform,
-      ...props.buildKwargs,
+      ...props.buildOptions,
     });
     this.buildSteps = [build];
     this.pushSteps = [
-      pushDockerImage({
+      Steps.pushDockerImage({
         id: "push_image",
-        image_name: build.output("image_name"),
+        imageName: build.output("image_name"),
         tag: build.output("tag"),
-        additional_tags: props.additionalTags ? build.output("additional_tags") : undefined,
-        credentials: props.registry.pushCredentials?.ref(),
+        additionalTags: props.additionalTags ? build.output("additional_tags") : undefined,
+        credentials: props.registry.pushCredentials?.reference(),
       }),
     ];
-    this.pullSteps = [setWorkingDirectory({ directory: props.codeDirectory })];
+    this.pullSteps = [Steps.workingDirectory({ directory: props.codeDirectory })];
     this.jobVariables = { image: build.output("image") };
   }
 }
@@ -126,7 +129,7 @@ function checkBuildOptions(errors: ValidationErrors, props: DockerImageCodeStora
   (props.additionalTags ?? []).forEach((t, i) => errors.check(DockerTag, `additionalTags[${i}]`, t));
   errors.check(DockerPlatform, "platform", props.platform);
   if (props.tag !== undefined && props.tagFromEnv !== undefined) {
-    errors.add("tagFromEnv", props.tagFromEnv, "DockerTagSource", "cannot be combined with tag", "drop one of them");
+    errors.add("tagFromEnv", props.tagFromEnv, CHECKS.DockerTagSource, "cannot be combined with tag", "drop one of them");
   }
   if (props.registry.immutableTags) {
     const fixed: Array<[string, unknown]> = [];
@@ -136,7 +139,7 @@ function checkBuildOptions(errors: ValidationErrors, props: DockerImageCodeStora
       errors.add(
         prop,
         value,
-        "DockerImmutableTag",
+        CHECKS.DockerImmutableTag,
         "is the same for every build, but the repository's tags are immutable: the second deploy's push would be refused",
         "leave it unset (each build gets its own timestamp tag), use tagFromEnv with a value unique per build, or set immutableTags: false on the registry",
       );
@@ -144,6 +147,6 @@ function checkBuildOptions(errors: ValidationErrors, props: DockerImageCodeStora
   }
   const dockerfile = props.dockerfile;
   if (dockerfile !== undefined && (dockerfile.trim() === "" || /\{\{|\$\{/.test(dockerfile) || dockerfile.startsWith("/"))) {
-    errors.add("dockerfile", dockerfile, "DockerDockerfile", "must be a path relative to where `prefect deploy` runs, or \"auto\"", 'use "Dockerfile"');
+    errors.add("dockerfile", dockerfile, CHECKS.DockerDockerfile, "must be a path relative to where `prefect deploy` runs, or \"auto\"", 'use "Dockerfile"');
   }
 }

@@ -20,6 +20,6 @@ export class EcrPushIdentity extends AwsIamIdentity {
   }
 
   static iamUser(options: EcrIamUserOptions = {}): EcrPushIdentity {
-    return new EcrPushIdentity(...AwsIamIdentity.userArgs(options));
+    return new EcrPushIdentity(...AwsIamIdentity._userArgs(options));
   }
 }

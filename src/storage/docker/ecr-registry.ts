@@ -1,3 +1,4 @@
+import { DockerRegistryCredentialsBlock } from "../../prefect/blocks/docker-registry-credentials";
 import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy";
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { IamAccessKey } from "@cdktf/provider-aws/lib/iam-access-key";
@@ -5,7 +6,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
 import { IamUserPolicy } from "@cdktf/provider-aws/lib/iam-user-policy";
 import { TerraformOutput, Token } from "cdktf";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { ValidationErrors } from "../../validation/errors";
 import { EcrAccountId } from "../../validation/rules/ecr-account-id";
 import { EcrKmsKeyArn } from "../../validation/rules/ecr-kms-key-arn";
@@ -18,10 +19,14 @@ import { policyJson } from "../aws-iam-policy";
 import { EcrPushIdentity } from "./ecr-identity";
 import { ecrPullPolicy, ecrPushPolicy, ecrRepositoryArn, EcrRepositoryLocation, keepLastImagesPolicy } from "./ecr-policies";
 import { checkKeepCount, IImageRegistry, refuseForExisting } from "./registry";
+import { checkGrantOptions, GrantOptions } from "../grant-options";
+import { CHECKS } from "../../validation/checks";
+import { ImageRegistryKind } from "../../core/image-registry-kind";
 
 /** Images kept by the default lifecycle policy. */
 export const DEFAULT_KEEP_LAST_IMAGES = 30;
 
+/** Props of EcrRegistry: the account, Region and repository (created or existing) of an ECR registry for flow images, and its tag, scanning, encryption and lifecycle settings. */
 export interface EcrRegistryProps {
   /**
    * The 12-digit ID of the AWS account that owns the registry. It is part of the registry host and
@@ -94,14 +99,14 @@ const CREATED_ONLY = ["immutableTags", "scanOnPush", "kmsKeyArn", "keepLastImage
  * before `prefect deploy` (see EcrPushIdentity), and ECS pulls with the task execution role.
  */
 export class EcrRegistry extends Construct implements IImageRegistry {
-  readonly kind = "ecr" as const;
+  readonly kind = ImageRegistryKind.ECR;
   readonly repositoryName: string;
   readonly registryUrl: string;
   readonly imageName: string;
   /** ARN of the repository (built from the names, so policies are known at plan). */
   readonly repositoryArn: string;
   readonly immutableTags?: boolean;
-  readonly pushCredentials = undefined;
+  readonly pushCredentials?: DockerRegistryCredentialsBlock = undefined;
   readonly repository?: EcrRepository;
   readonly lifecyclePolicy?: EcrLifecyclePolicy;
   /** The push user and its key (iamUser identity only). */
@@ -117,18 +122,18 @@ export class EcrRegistry extends Construct implements IImageRegistry {
     const name = createdOrExisting(
       errors,
       EcrRepositoryName,
-      "EcrRepositorySource",
+      CHECKS.EcrRepositorySource,
       { prop: "repositoryName", value: props.repositoryName },
       { prop: "existingRepositoryName", value: props.existingRepositoryName },
     );
     errors.check(EcrAccountId, "accountId", props.accountId);
     errors.check(EcrRegion, "region", props.region);
-    if (existing) refuseForExisting(errors, props, CREATED_ONLY, "EcrExistingRepository", "repository");
+    if (existing) refuseForExisting(errors, props, CREATED_ONLY, CHECKS.EcrExistingRepository, "repository");
     errors.check(EcrKmsKeyArn, "kmsKeyArn", props.kmsKeyArn);
-    checkKeepCount(errors, "keepLastImages", props.keepLastImages, "EcrLifecycle");
-    props.pushIdentity?.validate(errors, "pushIdentity");
+    checkKeepCount(errors, "keepLastImages", props.keepLastImages, CHECKS.EcrLifecycle);
+    props.pushIdentity?._validate(errors, "pushIdentity");
     if (props.pushIdentity === undefined) {
-      errors.add("pushIdentity", undefined, "EcrPushIdentity", "is required: someone has to push the images", 'use EcrPushIdentity.role("<role CI assumes>")');
+      errors.add("pushIdentity", undefined, CHECKS.EcrPushIdentity, "is required: someone has to push the images", 'use EcrPushIdentity.role("<role CI assumes>")');
     }
     (props.pullRoleNames ?? []).forEach((role, i) => errors.check(IamName, `pullRoleNames[${i}]`, role));
     errors.report(this);
@@ -168,17 +173,19 @@ export class EcrRegistry extends Construct implements IImageRegistry {
   }
 
   /** Lets an existing role push to this repository (and get the login token). */
-  grantPush(roleName: string, id = `grant-push-${logicalName(roleName)}`): IamRolePolicy {
-    return this.grantRole(id, roleName, "push");
+  grantPush(roleName: string, options: GrantOptions = {}): IConstruct {
+    return this.grantRole(options.id ?? `grant-push-${logicalName(roleName)}`, roleName, "push", options);
   }
 
   /** Lets an existing role (an ECS task execution role, a node's instance role) pull from this repository. */
-  grantPull(roleName: string, id = `grant-pull-${logicalName(roleName)}`): IamRolePolicy {
-    return this.grantRole(id, roleName, "pull");
+  grantPull(roleName: string, options: GrantOptions = {}): IConstruct {
+    return this.grantRole(options.id ?? `grant-pull-${logicalName(roleName)}`, roleName, "pull", options);
   }
 
-  private grantRole(id: string, roleName: string, side: "push" | "pull"): IamRolePolicy {
-    new ValidationErrors().check(IamName, "roleName", roleName).report(this, `${this.node.path}/${id}`);
+  private grantRole(id: string, roleName: string, side: "push" | "pull", options: GrantOptions = {}): IamRolePolicy {
+    const errors = new ValidationErrors().check(IamName, "roleName", roleName);
+    checkGrantOptions(errors, options, "aws");
+    errors.report(this, `${this.node.path}/${id}`);
     return new IamRolePolicy(this, id, {
       role: roleName,
       name: fitName(`prefect-image-${side}-${this.stem}`, 128),

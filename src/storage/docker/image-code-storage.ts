@@ -2,7 +2,8 @@ import { Token } from "cdktf";
 import { ICodeStorage } from "../code-storage";
 import { ValidationErrors } from "../../validation/errors";
 import { AbsoluteDirectory } from "../../validation/rules/absolute-path";
-import { ImageRegistryKind } from "./registry";
+import { ImageRegistryKind } from "../../core/image-registry-kind";
+import { CHECKS } from "../../validation/checks";
 
 /**
  * A storage whose code is baked into a container image (DockerImageCodeStorage,
@@ -27,11 +28,11 @@ export interface IImageCodeStorage extends ICodeStorage {
  */
 export function checkCodeDirectory(errors: ValidationErrors, directory: string): void {
   if (Token.isUnresolved(directory)) {
-    errors.add("codeDirectory", directory, "DockerCodeDirectory", "must be known at synth time: the pull step is written from it", "pass the literal path your Dockerfile copies the code to");
+    errors.add("codeDirectory", directory, CHECKS.DockerCodeDirectory, "must be known at synth time: the pull step is written from it", "pass the literal path your Dockerfile copies the code to");
     return;
   }
   errors.check(AbsoluteDirectory, "codeDirectory", directory);
   if (/^[A-Za-z]:[\\/]/.test(directory) || directory.includes("\\")) {
-    errors.add("codeDirectory", directory, "DockerCodeDirectory", "is a Windows path; flow images are Linux images", 'use a POSIX path such as "/opt/prefect/flows"');
+    errors.add("codeDirectory", directory, CHECKS.DockerCodeDirectory, "is a Windows path; flow images are Linux images", 'use a POSIX path such as "/opt/prefect/flows"');
   }
 }

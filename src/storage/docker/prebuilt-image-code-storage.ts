@@ -1,6 +1,6 @@
 import { Token } from "cdktf";
 import { Construct } from "constructs";
-import { setWorkingDirectory } from "../../prefect/steps/core";
+import { Steps } from "../../prefect/steps/steps";
 import { Step } from "../../prefect/steps/step";
 import { knownOrVariable } from "../../prefect/known-value";
 import { TemplateValue } from "../../prefect/template";
@@ -8,8 +8,9 @@ import { ValidationErrors } from "../../validation/errors";
 import { DockerImageReference, parseImageReference, registryKindOfHost } from "../../validation/rules/docker-image-reference";
 import { VariableName } from "../../validation/rules/variable-name";
 import { checkCodeDirectory, IImageCodeStorage } from "./image-code-storage";
-import { ImageRegistryKind } from "./registry";
+import { ImageRegistryKind } from "../../core/image-registry-kind";
 
+/** Props of PrebuiltImageCodeStorage: the image CI already built and pushed, and where in it the flow code lives. */
 export interface PrebuiltImageCodeStorageProps {
   /**
    * The image CI built and pushed, as a full reference with its tag or digest, e.g.
@@ -37,7 +38,7 @@ export interface PrebuiltImageCodeStorageProps {
 export class PrebuiltImageCodeStorage extends Construct implements IImageCodeStorage {
   readonly image: string;
   readonly registryKind?: ImageRegistryKind;
-  readonly fixedImage: string;
+  readonly fixedImage?: string;
   readonly codeDirectory: string;
   readonly buildSteps: Step[] = [];
   readonly pushSteps: Step[] = [];
@@ -46,8 +47,8 @@ export class PrebuiltImageCodeStorage extends Construct implements IImageCodeSto
   get literalPullSteps(): Step[] {
     return this.pullSteps;
   }
-  readonly ignorePatterns: readonly string[] = [];
-  readonly jobVariables: { readonly [name: string]: TemplateValue };
+  readonly ignorePatterns: string[] = [];
+  readonly jobVariables: { [name: string]: TemplateValue };
 
   constructor(scope: Construct, id: string, props: PrebuiltImageCodeStorageProps) {
     super(scope, id);
@@ -63,6 +64,6 @@ export class PrebuiltImageCodeStorage extends Construct implements IImageCodeSto
     this.registryKind = Token.isUnresolved(props.image) ? undefined : registryKindOfHost(parseImageReference(props.image)?.host);
     const variableName = props.imageVariableName ?? `${id.replace(/[^A-Za-z0-9_-]+/g, "_").toLowerCase()}_image`;
     this.jobVariables = { image: knownOrVariable(this, "image-variable", props.image, variableName) };
-    this.pullSteps = [setWorkingDirectory({ directory: props.codeDirectory })];
+    this.pullSteps = [Steps.workingDirectory({ directory: props.codeDirectory })];
   }
 }

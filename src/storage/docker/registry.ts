@@ -1,9 +1,10 @@
 import { IConstruct } from "constructs";
 import { DockerRegistryCredentialsBlock } from "../../prefect/blocks/docker-registry-credentials";
 import { ValidationErrors } from "../../validation/errors";
-import { ImageRegistryKind } from "../../validation/rules/docker-image-reference";
+import { Check } from "../../validation/rule";
+import { GrantOptions } from "../grant-options";
+import { ImageRegistryKind } from "../../core/image-registry-kind";
 
-export type { ImageRegistryKind } from "../../validation/rules/docker-image-reference";
 
 /**
  * An image repository flow code is baked into (EcrRegistry, ArtifactRegistryDockerRepository,
@@ -33,9 +34,9 @@ export interface IImageRegistry extends IConstruct {
    */
   readonly pushCredentials?: DockerRegistryCredentialsBlock;
   /** Lets another identity push: an IAM role name (ECR), an IAM member (Artifact Registry), a principal ID (ACR). */
-  grantPush(principal: string): IConstruct;
+  grantPush(principal: string, options?: GrantOptions): IConstruct;
   /** Lets another identity pull, given as for grantPush. */
-  grantPull(principal: string): IConstruct;
+  grantPull(principal: string, options?: GrantOptions): IConstruct;
 }
 
 /**
@@ -43,7 +44,7 @@ export interface IImageRegistry extends IConstruct {
  * pushes a new image; a deployment still pointing at an image the rule removed can no longer start
  * flow runs, so keep more than the number of deploys a deployment may lag behind.
  */
-export function checkKeepCount(errors: ValidationErrors, prop: string, value: number | undefined, rule: string): void {
+export function checkKeepCount(errors: ValidationErrors, prop: string, value: number | undefined, rule: Check): void {
   if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= 10000)) {
     errors.add(prop, value, rule, "must be a whole number from 1 to 10000");
   }
@@ -53,7 +54,7 @@ export function checkKeepCount(errors: ValidationErrors, prop: string, value: nu
  * Props that only shape a repository this construct creates, refused for an existing one (whose
  * settings stay where it is defined), each reported with `rule`.
  */
-export function refuseForExisting<P extends object>(errors: ValidationErrors, props: P, keys: ReadonlyArray<keyof P & string>, rule: string, noun: string): void {
+export function refuseForExisting<P extends object>(errors: ValidationErrors, props: P, keys: ReadonlyArray<keyof P & string>, rule: Check, noun: string): void {
   for (const key of keys) {
     if (props[key] !== undefined) {
       errors.add(key, props[key], rule, `cannot be applied to an existing ${noun}, which this construct does not manage`, `set it where the ${noun} is defined`);

@@ -3,7 +3,7 @@ import { ServiceAccountKey } from "@cdktf/provider-google/lib/service-account-ke
 import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucket-iam-member";
 import { StorageBucketObject } from "@cdktf/provider-google/lib/storage-bucket-object";
 import { Fn } from "cdktf";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { GcpCredentialsBlock } from "../../prefect/blocks/gcp-credentials";
 import { PULL_FROM_GCS, PUSH_TO_GCS } from "../../prefect/steps/gcp";
 import { VariableRef } from "../../prefect/template";
@@ -15,15 +15,23 @@ import { GcsBucketName } from "../../validation/rules/gcs-bucket-name";
 import { GcsLocation } from "../../validation/rules/gcs-location";
 import { createdOrExisting, locationForYaml, ObjectStorageCommonProps, resolveCommonProps } from "../common";
 import { fitName, logicalName } from "../names";
-import { ObjectCodeStorage, ObjectStorageGrantOptions } from "../object-code-storage";
+import { ObjectCodeStorage } from "../object-code-storage";
 import { UploadTarget } from "../upload";
 import { FolderBinding, GcsAccessRoles, GcsFolderLocation, PREDEFINED_ROLES, pullBindings, pushBindings } from "./grants";
 import { GcsIdentity } from "./identity";
 import { LockedDownGcsBucket } from "./locked-down-bucket";
 import { GcsCustomRoles } from "./roles";
+import { checkGrantOptions, GrantOptions } from "../grant-options";
+import { CHECKS } from "../../validation/checks";
 
-export type GcsStorageClass = "STANDARD" | "NEARLINE" | "COLDLINE" | "ARCHIVE";
-const STORAGE_CLASSES: readonly GcsStorageClass[] = ["STANDARD", "NEARLINE", "COLDLINE", "ARCHIVE"];
+/** Cloud Storage classes, from most to least frequently read. */
+export enum GcsStorageClass {
+  STANDARD = "STANDARD",
+  NEARLINE = "NEARLINE",
+  COLDLINE = "COLDLINE",
+  ARCHIVE = "ARCHIVE",
+}
+const STORAGE_CLASSES: readonly string[] = Object.values(GcsStorageClass);
 
 /**
  * Which roles the bucket bindings use.
@@ -33,8 +41,15 @@ const STORAGE_CLASSES: readonly GcsStorageClass[] = ["STANDARD", "NEARLINE", "CO
  *   under the folder condition, and `roles/storage.legacyBucketReader` for the listing. Push can
  *   then also read and update the folder's objects, and pull can read the bucket's metadata.
  */
-export type GcsGrantRoles = "custom" | "predefined";
+/** Which IAM roles grants bind: custom roles with exactly the steps' permissions, or predefined ones. */
+export enum GcsGrantRoles {
+  /** Project custom roles holding exactly the permissions each side needs. */
+  CUSTOM = "custom",
+  /** The smallest predefined roles that work (no custom roles to manage). */
+  PREDEFINED = "predefined",
+}
 
+/** Props of GcsCodeStorage: the project and bucket (created or existing) the code goes to, who may push and pull it, and which roles they get. */
 export interface GcsCodeStorageProps extends ObjectStorageCommonProps {
   /**
    * ID of the project that holds the bucket, the service accounts and the custom roles. It is
@@ -141,7 +156,7 @@ export class GcsCodeStorage extends ObjectCodeStorage {
     const bucketName = createdOrExisting(
       errors,
       GcsBucketName,
-      "GcsBucketSource",
+      CHECKS.GcsBucketSource,
       { prop: "bucketName", value: props.bucketName },
       { prop: "existingBucketName", value: props.existingBucketName },
     );
@@ -150,17 +165,17 @@ export class GcsCodeStorage extends ObjectCodeStorage {
     validateBucketOptions(errors, props, existing);
     const push = props.pushIdentity ?? GcsIdentity.serviceAccount();
     const pull = props.pullIdentity ?? GcsIdentity.serviceAccount();
-    push.validate(errors, "pushIdentity");
-    pull.validate(errors, "pullIdentity");
+    push._validate(errors, "pushIdentity");
+    pull._validate(errors, "pullIdentity");
     const grantRoles = props.grantRoles ?? "custom";
     if (grantRoles !== "custom" && grantRoles !== "predefined") {
-      errors.add("grantRoles", grantRoles, "GcsGrantRoles", 'must be "custom" or "predefined"');
+      errors.add("grantRoles", grantRoles, CHECKS.GcsGrantRoles, 'must be "custom" or "predefined"');
     }
     if (props.restrictListingToFolder && grantRoles === "predefined") {
       errors.add(
         "restrictListingToFolder",
         true,
-        "GcsListRestriction",
+        CHECKS.GcsListRestriction,
         "needs custom roles: the predefined listing role is a legacy role, which is not bound under conditions here",
         'use grantRoles: "custom" or drop restrictListingToFolder',
       );
@@ -202,12 +217,12 @@ export class GcsCodeStorage extends ObjectCodeStorage {
     const keylessProject = () =>
       (projectForYaml ??= locationForYaml(this, this.project, stem, "project"));
     const steps = { storeParam: "bucket", push: PUSH_TO_GCS, pull: PULL_FROM_GCS };
-    this.useSteps(
+    this._useSteps(
       steps,
       bucketForYaml,
       folder,
-      { project: this.pushBlock ? undefined : keylessProject(), credentials: this.pushBlock?.ref() },
-      { project: this.pullBlock ? undefined : keylessProject(), credentials: this.pullBlock?.ref() },
+      { project: this.pushBlock ? undefined : keylessProject(), credentials: this.pushBlock?.reference() },
+      { project: this.pullBlock ? undefined : keylessProject(), credentials: this.pullBlock?.reference() },
     );
     this.addGcsOutputs(bucketForYaml, push, pull);
   }
@@ -221,7 +236,8 @@ export class GcsCodeStorage extends ObjectCodeStorage {
     return super.uploadCode(directory) as StorageBucketObject[];
   }
 
-  protected uploadObject(t: UploadTarget): StorageBucketObject {
+  /** @internal */
+  protected _uploadObject(t: UploadTarget): StorageBucketObject {
     return new StorageBucketObject(this, t.id, { bucket: this.bucketRef, name: t.objectName, source: t.source });
   }
 
@@ -230,21 +246,22 @@ export class GcsCodeStorage extends ObjectCodeStorage {
    * `serviceAccount:analytics@my-project.iam.gserviceaccount.com` or a workload identity
    * `principalSet://iam.googleapis.com/...`.
    */
-  grantPull(member: string, options: ObjectStorageGrantOptions = {}): GcsFolderGrant {
-    const id = options.id ?? `grant-pull-${logicalName(member)}`;
-    new ValidationErrors().check(GcpIamMember, "member", member).report(this, `${this.node.path}/${id}`);
-    return this.grant("pull", id, member);
+  grantPull(member: string, options: GrantOptions = {}): IConstruct {
+    return this.grant("pull", options.id ?? `grant-pull-${logicalName(member)}`, member, options);
   }
 
   /** Lets another principal upload the code: create and delete (overwrite) under the folder. */
-  grantPush(member: string, options: ObjectStorageGrantOptions = {}): GcsFolderGrant {
-    const id = options.id ?? `grant-push-${logicalName(member)}`;
-    new ValidationErrors().check(GcpIamMember, "member", member).report(this, `${this.node.path}/${id}`);
-    return this.grant("push", id, member);
+  grantPush(member: string, options: GrantOptions = {}): IConstruct {
+    return this.grant("push", options.id ?? `grant-push-${logicalName(member)}`, member, options);
   }
 
   /** The bindings of one side for `member` (checked by the caller: a grant's argument, or an identity's props). */
-  private grant(side: "push" | "pull", id: string, member: string): GcsFolderGrant {
+  private grant(side: "push" | "pull", id: string, member: string, options?: GrantOptions): GcsFolderGrant {
+    if (options) {
+      const errors = new ValidationErrors().check(GcpIamMember, "member", member);
+      checkGrantOptions(errors, options, "google");
+      errors.report(this, `${this.node.path}/${id}`);
+    }
     const bindings = side === "push" ? pushBindings(this.location, this.roles) : pullBindings(this.location, this.roles, this.restrictListing);
     return new GcsFolderGrant(this, id, { bucket: this.bucketRef, member, bindings });
   }
@@ -276,14 +293,14 @@ export class GcsCodeStorage extends ObjectCodeStorage {
       writeOnly: block.writeOnly,
       // The key attribute is the key file's JSON, base64-encoded; decoded here so the block's JSON
       // holds it as an object, which is what prefect-gcp's service_account_info expects.
-      data: { service_account_info: Fn.jsondecode(Fn.base64decode(key.privateKey)), project: this.project },
+      data: { serviceAccountInfo: Fn.jsondecode(Fn.base64decode(key.privateKey)), project: this.project },
     });
     return [account, credentials];
   }
 
   private addGcsOutputs(bucketForYaml: string | VariableRef, push: GcsIdentity, pull: GcsIdentity): void {
     const email = (created: ServiceAccount | undefined, identity: GcsIdentity) => created?.email ?? identity.name!;
-    this.addOutputs(
+    this._addOutputs(
       { bucket_name: { value: this.bucketName, description: "Bucket holding the flow code" } },
       { kind: "bucket", value: bucketForYaml },
       { push: this.pushBlock, pull: this.pullBlock },
@@ -296,6 +313,7 @@ export class GcsCodeStorage extends ObjectCodeStorage {
 
 }
 
+/** Props of GcsFolderGrant: the bucket, the principal, and the bindings that give it access to the code folder. */
 export interface GcsFolderGrantProps {
   readonly bucket: string;
   readonly member: string;
@@ -327,20 +345,20 @@ function validateBucketOptions(errors: ValidationErrors, props: GcsCodeStoragePr
     ];
     for (const [prop, fix] of unmanaged) {
       if (props[prop] !== undefined) {
-        errors.add(prop, props[prop], "GcsExistingBucket", "cannot be applied to an existing bucket, which this construct does not manage", fix);
+        errors.add(prop, props[prop], CHECKS.GcsExistingBucket, "cannot be applied to an existing bucket, which this construct does not manage", fix);
       }
     }
   }
   if (days !== undefined && !(Number.isInteger(days) && days >= 1)) {
-    errors.add("noncurrentVersionExpirationDays", days, "GcsLifecycle", "must be a whole number of days, at least 1");
+    errors.add("noncurrentVersionExpirationDays", days, CHECKS.GcsLifecycle, "must be a whole number of days, at least 1");
   }
   errors.check(GcsLocation, "location", props.location);
   if (props.storageClass !== undefined && !STORAGE_CLASSES.includes(props.storageClass)) {
-    errors.add("storageClass", props.storageClass, "GcsStorageClass", `must be one of ${STORAGE_CLASSES.join(", ")}`);
+    errors.add("storageClass", props.storageClass, CHECKS.GcsStorageClass, `must be one of ${STORAGE_CLASSES.join(", ")}`);
   }
   errors.check(GcpKmsKeyName, "kmsKeyName", props.kmsKeyName);
   if (props.grantKeyToStorageServiceAgent && props.kmsKeyName === undefined && !existing) {
-    errors.add("grantKeyToStorageServiceAgent", true, "GcsKms", "needs kmsKeyName", "set kmsKeyName or drop grantKeyToStorageServiceAgent");
+    errors.add("grantKeyToStorageServiceAgent", true, CHECKS.GcsKms, "needs kmsKeyName", "set kmsKeyName or drop grantKeyToStorageServiceAgent");
   }
   const keyLocation = props.kmsKeyName && kmsKeyLocation(props.kmsKeyName);
   const bucketLocation = (props.location ?? "US").toLowerCase();
@@ -349,7 +367,7 @@ function validateBucketOptions(errors: ValidationErrors, props: GcsCodeStoragePr
     errors.add(
       "kmsKeyName",
       props.kmsKeyName,
-      "GcsKmsKeyLocation",
+      CHECKS.GcsKmsKeyLocation,
       `is in location "${keyLocation}", but the bucket is in "${bucketLocation}"; Cloud Storage needs the key in the bucket's location`,
       `use a key in "${bucketLocation}"`,
     );

@@ -30,6 +30,7 @@ export interface GcsFolderLocation {
   readonly prefix: string;
 }
 
+/** An IAM Condition on a bucket binding (title, description and CEL expression), e.g. the one limiting object access to the code folder. */
 export interface BindingCondition {
   readonly title: string;
   readonly description: string;
@@ -41,6 +42,7 @@ export interface FolderBinding {
   /** `objects` (folder-scoped object access) or `list` (the bucket-level listing). */
   readonly purpose: "objects" | "list";
   readonly role: string;
+  /** @default - none: the role holds on the whole bucket */
   readonly condition?: BindingCondition;
 }
 

@@ -2,6 +2,7 @@ import { ValidationErrors } from "../../validation/errors";
 import { GcpServiceAccountEmail } from "../../validation/rules/gcp-service-account-email";
 import { GcpServiceAccountId } from "../../validation/rules/gcp-service-account-id";
 
+/** Options of a service account that a GCS storage creates for one side (push or pull), with a key in a gcp-credentials block: its account ID. */
 export interface GcsServiceAccountOptions {
   /**
    * Account ID of the service account to create (its email is `<accountId>@<project>.iam.gserviceaccount.com`).
@@ -46,7 +47,9 @@ export class GcsIdentity {
     return this.kind === "existing" ? `serviceAccount:${this.name}` : undefined;
   }
 
-  validate(errors: ValidationErrors, prop: string): void {
+  /** @internal Reports this choice's problems under `prop`. */
+
+  _validate(errors: ValidationErrors, prop: string): void {
     if (this.kind === "existing") errors.check(GcpServiceAccountEmail, `${prop}.email`, this.name);
     else errors.check(GcpServiceAccountId, `${prop}.accountId`, this.name);
   }

@@ -3,16 +3,26 @@ import { KmsCryptoKeyIamMember } from "@cdktf/provider-google/lib/kms-crypto-key
 import { StorageBucket } from "@cdktf/provider-google/lib/storage-bucket";
 import { Construct } from "constructs";
 
+/** Props of LockedDownGcsBucket: the bucket's name, project, location and class, its encryption key, and how long old versions of the code are kept. */
 export interface LockedDownGcsBucketProps {
   readonly bucketName: string;
   readonly project: string;
   readonly location: string;
   readonly storageClass: string;
-  /** CMEK: encrypt new objects with this Cloud KMS key; otherwise Google-managed encryption. */
+  /**
+   * CMEK: encrypt new objects with this Cloud KMS key; otherwise Google-managed encryption.
+   * @default - Google-managed encryption
+   */
   readonly kmsKeyName?: string;
-  /** Grant the project's Cloud Storage service agent encrypter/decrypter on `kmsKeyName`. */
+  /**
+   * Grant the project's Cloud Storage service agent encrypter/decrypter on `kmsKeyName`.
+   * @default false: grant the key where it is managed
+   */
   readonly grantKeyToServiceAgent?: boolean;
-  /** Delete noncurrent versions after this many days; otherwise they are kept. */
+  /**
+   * Delete noncurrent versions after this many days; otherwise they are kept.
+   * @default - no lifecycle rule: noncurrent versions are kept forever
+   */
   readonly noncurrentVersionExpirationDays?: number;
 }
 

@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { fitName } from "../names";
 import { CUSTOM_ROLE_PERMISSIONS, GcsAccessRoles } from "./grants";
 
+/** Props of GcsCustomRoles: the project that holds the push, read and list custom roles, and the stem that makes their IDs unique. */
 export interface GcsCustomRolesProps {
   readonly project: string;
   /** Makes the role IDs unique per storage: `prefect_code_<push|read|list>_<stem>`. */

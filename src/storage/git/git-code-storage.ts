@@ -1,3 +1,4 @@
+import { TemplateValue } from "../../prefect/template";
 import { RepositoryDeployKey } from "@cdktf/provider-github/lib/repository-deploy-key";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
@@ -5,7 +6,7 @@ import { PrefectBlock } from "../../prefect/blocks/block";
 import { BitbucketCredentialsBlock, GitHubCredentialsBlock, GitLabCredentialsBlock } from "../../prefect/blocks/git-credentials";
 import { SecretBlock } from "../../prefect/blocks/secret";
 import { slugify } from "../../core/slugify";
-import { gitClone } from "../../prefect/steps/core";
+import { Steps } from "../../prefect/steps/steps";
 import { Step } from "../../prefect/steps/step";
 import { BlockRef } from "../../prefect/template";
 import { ValidationErrors } from "../../validation/errors";
@@ -17,7 +18,9 @@ import { addStorageOutputs } from "../common";
 import { GitCredentials } from "./git-credentials";
 import { GitHostKind, parseGitUrl, prefectHostKind } from "../../core/git-url";
 import { shapeToken } from "./host-rules";
+import { CHECKS } from "../../validation/checks";
 
+/** Props of GitCodeStorage: the repository and revision workers clone the flow code from, and how they authenticate. */
 export interface GitCodeStorageProps {
   /** Repository URL: https (required with a token), or ssh (`git@host:org/repo.git`) for deploy keys. */
   readonly repository: string;
@@ -61,7 +64,8 @@ export class GitCodeStorage extends Construct implements ICodeStorage {
   get literalPullSteps(): Step[] {
     return this.pullSteps;
   }
-  readonly ignorePatterns: readonly string[] = [];
+  readonly ignorePatterns: string[] = [];
+  readonly jobVariables: { [name: string]: TemplateValue } = {};
   /** The Secret or credentials block holding the token, if any. */
   readonly block?: PrefectBlock;
   readonly deployKey?: RepositoryDeployKey;
@@ -78,7 +82,7 @@ export class GitCodeStorage extends Construct implements ICodeStorage {
     let blockUsername: string | undefined;
     if (credentials.usesToken && url) {
       if (!kind) {
-        errors.add("hostKind", undefined, "GitHostKind", `cannot tell the host rules for "${url.host}" from its name`, 'set hostKind to "github", "gitlab" or "bitbucket"');
+        errors.add("hostKind", undefined, CHECKS.GitHostKind, `cannot tell the host rules for "${url.host}" from its name`, 'set hostKind to "github", "gitlab" or "bitbucket"');
       } else {
         const shaped = shapeToken({
           kind,
@@ -86,7 +90,7 @@ export class GitCodeStorage extends Construct implements ICodeStorage {
           mode: credentials.kind as "secret" | "credentials-block",
           username: credentials.options.username,
         });
-        for (const p of shaped.problems) errors.add("credentials.username", credentials.options.username, "GitHostRules", p.problem, p.fix);
+        for (const p of shaped.problems) errors.add("credentials.username", credentials.options.username, CHECKS.GitHostRules, p.problem, p.fix);
         tokenValue = shaped.value;
         blockUsername = shaped.blockUsername;
       }
@@ -106,7 +110,7 @@ export class GitCodeStorage extends Construct implements ICodeStorage {
         writeOnly: credentials.options.writeOnly,
       });
       this.block = block;
-      accessToken = block.ref();
+      accessToken = block.reference();
     } else if (credentials.kind === "credentials-block") {
       const token = tokenValue!(credentials.token!.resolve(this));
       const data =
@@ -117,7 +121,7 @@ export class GitCodeStorage extends Construct implements ICodeStorage {
             : { token };
       const block = new BLOCK_CLASSES[kind!](this, "repo-credentials", { name: blockName!, writeOnly: credentials.options.writeOnly, data });
       this.block = block;
-      credentialsRef = block.ref();
+      credentialsRef = block.reference();
     } else if (credentials.kind === "github-deploy-key") {
       const key = credentials.deployKey!;
       this.deployKey = new RepositoryDeployKey(this, "deploy-key", {
@@ -129,16 +133,16 @@ export class GitCodeStorage extends Construct implements ICodeStorage {
     }
 
     this.pullSteps = [
-      gitClone({
+      Steps.gitClone({
         id: "clone_repo",
         repository: props.repository,
         branch: props.branch,
-        commit_sha: props.commitSha,
-        include_submodules: props.includeSubmodules || undefined,
-        access_token: accessToken,
+        commitSha: props.commitSha,
+        includeSubmodules: props.includeSubmodules || undefined,
+        accessToken: accessToken,
         credentials: credentialsRef,
         directories: props.directories,
-        clone_directory_name: props.cloneDirectoryName,
+        cloneDirectoryName: props.cloneDirectoryName,
       }),
     ];
     addStorageOutputs(this, {
@@ -150,7 +154,7 @@ export class GitCodeStorage extends Construct implements ICodeStorage {
   private validate(errors: ValidationErrors, props: GitCodeStorageProps, credentials: GitCredentials) {
     const known = (prop: string, value: string | undefined) => {
       if (value !== undefined && Token.isUnresolved(value)) {
-        errors.add(prop, value, "KnownAtSynth", "must be known at synth time: it is written into prefect.yaml");
+        errors.add(prop, value, CHECKS.KnownAtSynth, "must be known at synth time: it is written into prefect.yaml");
       }
     };
     known("repository", props.repository);
@@ -162,25 +166,25 @@ export class GitCodeStorage extends Construct implements ICodeStorage {
     errors.check(GitBranchName, "branch", props.branch);
     errors.check(GitCommitSha, "commitSha", props.commitSha);
     if (props.branch !== undefined && props.commitSha !== undefined) {
-      errors.add("commitSha", props.commitSha, "GitRef", "cannot be combined with branch (Prefect's git_clone takes one)", "drop branch or commitSha");
+      errors.add("commitSha", props.commitSha, CHECKS.GitRef, "cannot be combined with branch (Prefect's git_clone takes one)", "drop branch or commitSha");
     }
     (props.directories ?? []).forEach((d, i) => errors.check(StorageFolder, `directories[${i}]`, d));
     const url = Token.isUnresolved(props.repository) ? undefined : parseGitUrl(props.repository);
     if (url && credentials.usesToken && url.scheme !== "https") {
-      errors.add("repository", shownUrl, "GitTokenOverHttps", "a token is only inserted into https URLs (ssh uses the worker's keys)", "use the https URL, or GitCredentials.githubDeployKey for ssh");
+      errors.add("repository", shownUrl, CHECKS.GitTokenOverHttps, "a token is only inserted into https URLs (ssh uses the worker's keys)", "use the https URL, or GitCredentials.githubDeployKey for ssh");
     }
     if (url && credentials.kind === "github-deploy-key" && url.scheme !== "ssh") {
-      errors.add("repository", shownUrl, "GitDeployKeyOverSsh", "a deploy key only works with an ssh URL", "use git@github.com:<owner>/<repo>.git");
+      errors.add("repository", shownUrl, CHECKS.GitDeployKeyOverSsh, "a deploy key only works with an ssh URL", "use git@github.com:<owner>/<repo>.git");
     }
     if (credentials.kind === "github-deploy-key" && !/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com) [A-Za-z0-9+/=]+( .*)?$/.test(credentials.deployKey!.publicKey)) {
-      errors.add("credentials.publicKey", credentials.deployKey!.publicKey.slice(0, 24) + "...", "SshPublicKey", "is not an OpenSSH public key line", "pass the content of your key's .pub file");
+      errors.add("credentials.publicKey", credentials.deployKey!.publicKey.slice(0, 24) + "...", CHECKS.SshPublicKey, "is not an OpenSSH public key line", "pass the content of your key's .pub file");
     }
     if (credentials.usesToken && credentials.token?.kind === "value" && !Token.isUnresolved(credentials.token.value!)) {
       // Print no part of what may be a real secret.
-      errors.add("credentials.token", "<literal>", "NoLiteralSecrets", "is a literal string; tokens must come from a sensitive TerraformVariable or a resource attribute", "declare a TerraformVariable with sensitive: true and pass its .stringValue");
+      errors.add("credentials.token", "<literal>", CHECKS.NoLiteralSecrets, "is a literal string; tokens must come from a sensitive TerraformVariable or a resource attribute", "declare a TerraformVariable with sensitive: true and pass its .stringValue");
     }
     if (credentials.token?.kind === "gitlab-project-access-token" && url && (props.hostKind ?? prefectHostKind(url.host)) !== "gitlab") {
-      errors.add("credentials.token", "gitlabProjectAccessToken", "GitHostRules", `a GitLab project access token cannot open a repository on ${url.host}`, 'use GitToken.fromValue, or set hostKind: "gitlab" for a self-managed GitLab');
+      errors.add("credentials.token", "gitlabProjectAccessToken", CHECKS.GitHostRules, `a GitLab project access token cannot open a repository on ${url.host}`, 'use GitToken.fromValue, or set hostKind: "gitlab" for a self-managed GitLab');
     }
     return url;
   }
@@ -189,7 +193,7 @@ export class GitCodeStorage extends Construct implements ICodeStorage {
     const o = credentials.options;
     if (credentials.kind === "secret") {
       if (o.blockName === undefined && (o.deploymentName === undefined || o.flowName === undefined)) {
-        errors.add("credentials.blockName", undefined, "BlockName", "the default Secret name needs deploymentName and flowName", "set blockName, or deploymentName and flowName");
+        errors.add("credentials.blockName", undefined, BlockName, "the default Secret name needs deploymentName and flowName", "set blockName, or deploymentName and flowName");
         return undefined;
       }
       const name = o.blockName ?? repoTokenSecretName(o.deploymentName!, o.flowName!);

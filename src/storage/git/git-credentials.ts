@@ -1,29 +1,33 @@
 import { GitToken } from "./git-token";
 
-export interface GitSecretOptions {
+/** Options of the block that carries a git token to workers (`GitCredentials.credentialsBlock`, and the base of GitSecretOptions): its name, user name and write-only mode. */
+export interface GitCredentialsBlockOptions {
   /**
-   * Name of the Secret block.
-   * @default `deployment-<deployment>-<flow>-repo-token` (slugified), as interactive `prefect deploy`
-   * names it; needs `deploymentName` and `flowName`
+   * Name of the block.
+   * @default a credentials block: `<repository slug>-git-credentials`; a Secret block:
+   * `deployment-<deployment>-<flow>-repo-token` (slugified), as interactive `prefect deploy` names it,
+   * which needs `deploymentName` and `flowName`
    */
   readonly blockName?: string;
+  /**
+   * Makes git_clone send `<username>:<token>` (Bitbucket Server / Data Center, Bitbucket app
+   * passwords): written into the Secret, or into a bitbucket-credentials block's `username`.
+   * @default none
+   */
+  readonly username?: string;
+  /** Block data through write-only `data_wo`, kept out of state. @default false */
+  readonly writeOnly?: boolean;
+}
+
+/** Options of the Secret block that carries a git token to workers (`GitCredentials.secret`): those of any credentials block, plus the names `prefect deploy` would derive the block's name from. */
+export interface GitSecretOptions extends GitCredentialsBlockOptions {
+  /** With flowName, names the Secret block as `prefect deploy` would. @default none */
   readonly deploymentName?: string;
+  /** With deploymentName, names the Secret block as `prefect deploy` would. @default none */
   readonly flowName?: string;
-  /** Sent as `<username>:<token>` (Bitbucket Server / Data Center, Bitbucket app passwords). @default none */
-  readonly username?: string;
-  /** Block data through write-only `data_wo`, kept out of state. @default false */
-  readonly writeOnly?: boolean;
 }
 
-export interface GitCredentialsBlockOptions {
-  /** @default `<repository slug>-git-credentials` */
-  readonly blockName?: string;
-  /** Written to the block's `username` (bitbucket-credentials only): git_clone then sends `<username>:<token>`. @default none */
-  readonly username?: string;
-  /** Block data through write-only `data_wo`, kept out of state. @default false */
-  readonly writeOnly?: boolean;
-}
-
+/** Options of a read-only GitHub deploy key (`GitCredentials.githubDeployKey`): the repository, the public key and its title. */
 export interface GitHubDeployKeyOptions {
   /** The repository's name on GitHub (the owner comes from the GitHub provider). */
   readonly repository: string;
@@ -58,7 +62,7 @@ export class GitCredentials {
   private constructor(
     readonly kind: "none" | "secret" | "credentials-block" | "github-deploy-key",
     readonly token?: GitToken,
-    readonly options: GitSecretOptions & GitCredentialsBlockOptions = {},
+    readonly options: GitSecretOptions = {},
     readonly deployKey?: GitHubDeployKeyOptions,
   ) {}
 

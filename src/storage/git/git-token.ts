@@ -1,6 +1,7 @@
 import { ProjectAccessToken, ProjectAccessTokenRotationConfiguration } from "@cdktf/provider-gitlab/lib/project-access-token";
 import { Construct } from "constructs";
 
+/** Options of a read-only GitLab project access token that Terraform creates and rotates (`GitToken.gitlabProjectAccessToken`): the project, the token's name and its rotation. */
 export interface GitLabProjectAccessTokenOptions {
   /** The GitLab project: its numeric id or full path (`group/project`). */
   readonly project: string;

@@ -1,11 +1,14 @@
+import { TemplateValue } from "../../prefect/template";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
-import { setWorkingDirectory } from "../../prefect/steps/core";
+import { Steps } from "../../prefect/steps/steps";
 import { Step } from "../../prefect/steps/step";
 import { ValidationErrors } from "../../validation/errors";
 import { AbsoluteDirectory } from "../../validation/rules/absolute-path";
 import { ICodeStorage } from "../code-storage";
+import { CHECKS } from "../../validation/checks";
 
+/** Props of LocalCodeStorage: the directory on the worker's machine that already holds the flow code. */
 export interface LocalCodeStorageProps {
   /** Absolute path of the flow code on the machine the worker runs on, e.g. `/srv/flows/etl`. */
   readonly directory: string;
@@ -24,18 +27,19 @@ export class LocalCodeStorage extends Construct implements ICodeStorage {
   get literalPullSteps(): Step[] {
     return this.pullSteps;
   }
-  readonly ignorePatterns: readonly string[] = [];
+  readonly ignorePatterns: string[] = [];
+  readonly jobVariables: { [name: string]: TemplateValue } = {};
   readonly directory: string;
 
   constructor(scope: Construct, id: string, props: LocalCodeStorageProps) {
     super(scope, id);
     const errors = new ValidationErrors();
     if (Token.isUnresolved(props.directory)) {
-      errors.add("directory", props.directory, "KnownAtSynth", "must be known at synth time: it is written into prefect.yaml");
+      errors.add("directory", props.directory, CHECKS.KnownAtSynth, "must be known at synth time: it is written into prefect.yaml");
     }
     errors.check(AbsoluteDirectory, "directory", props.directory);
     errors.report(this);
     this.directory = props.directory;
-    this.pullSteps = [setWorkingDirectory({ directory: props.directory })];
+    this.pullSteps = [Steps.workingDirectory({ directory: props.directory })];
   }
 }

@@ -12,7 +12,7 @@ export type { IamUserIdentityOptions } from "../aws-iam-identity";
  */
 export class S3Identity extends AwsIamIdentity {
   static iamUser(options: IamUserIdentityOptions = {}): S3Identity {
-    return new S3Identity(...AwsIamIdentity.userArgs(options));
+    return new S3Identity(...AwsIamIdentity._userArgs(options));
   }
 
   static role(roleName: string): S3Identity {

@@ -9,11 +9,18 @@ import { Construct } from "constructs";
 import { denyInsecureTransportPolicy } from "./policies";
 import { policyJson } from "../aws-iam-policy";
 
+/** Props of LockedDownBucket: the bucket's name, its encryption key and how long old versions of the code are kept. */
 export interface LockedDownBucketProps {
   readonly bucketName: string;
-  /** SSE-KMS with this key; otherwise SSE-S3 (AES256). */
+  /**
+   * SSE-KMS with this key; otherwise SSE-S3 (AES256).
+   * @default - SSE-S3 (AES256)
+   */
   readonly kmsKeyArn?: string;
-  /** Delete noncurrent versions after this many days; otherwise they are kept. */
+  /**
+   * Delete noncurrent versions after this many days; otherwise they are kept.
+   * @default - noncurrent versions are kept forever
+   */
   readonly noncurrentVersionExpirationDays?: number;
 }
 

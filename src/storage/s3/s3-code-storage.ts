@@ -3,20 +3,23 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
 import { IamUserPolicy } from "@cdktf/provider-aws/lib/iam-user-policy";
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { AwsCredentialsBlock } from "../../prefect/blocks/aws-credentials";
 import { PULL_FROM_S3, PUSH_TO_S3 } from "../../prefect/steps/aws";
 import { ValidationErrors } from "../../validation/errors";
 import { IamName, S3BucketName, AwsKmsKeyArn } from "../../validation/rules";
 import { createdOrExisting, locationForYaml, ObjectStorageCommonProps, resolveCommonProps } from "../common";
-import { ObjectCodeStorage, ObjectStorageGrantOptions } from "../object-code-storage";
+import { ObjectCodeStorage } from "../object-code-storage";
 import { UploadTarget } from "../upload";
 import { fitName, logicalName } from "../names";
 import { S3Identity } from "./identity";
 import { LockedDownBucket } from "./locked-down-bucket";
 import { FlowCodeLocation, pullPolicy, pushPolicy } from "./policies";
 import { policyJson } from "../aws-iam-policy";
+import { checkGrantOptions, GrantOptions } from "../grant-options";
+import { CHECKS } from "../../validation/checks";
 
+/** Props of S3CodeStorage: the bucket (created or existing) the code goes to, its encryption, and who may push and pull it. */
 export interface S3CodeStorageProps extends ObjectStorageCommonProps {
   /**
    * Name of the bucket to create, locked down (see LockedDownBucket).
@@ -79,23 +82,23 @@ export class S3CodeStorage extends ObjectCodeStorage {
     const bucketName = createdOrExisting(
       errors,
       S3BucketName,
-      "S3BucketSource",
+      CHECKS.S3BucketSource,
       { prop: "bucketName", value: props.bucketName },
       { prop: "existingBucketName", value: props.existingBucketName },
     );
     const { folder, stem } = resolveCommonProps(errors, props, bucketName, id);
     const days = props.noncurrentVersionExpirationDays;
     if (days !== undefined && props.existingBucketName !== undefined) {
-      errors.add("noncurrentVersionExpirationDays", days, "S3ExistingBucket", "cannot be applied to an existing bucket, which this construct does not manage", "set the lifecycle rule where the bucket is defined");
+      errors.add("noncurrentVersionExpirationDays", days, CHECKS.S3ExistingBucket, "cannot be applied to an existing bucket, which this construct does not manage", "set the lifecycle rule where the bucket is defined");
     }
     if (days !== undefined && !(Number.isInteger(days) && days >= 1)) {
-      errors.add("noncurrentVersionExpirationDays", days, "S3Lifecycle", "must be a whole number of days, at least 1");
+      errors.add("noncurrentVersionExpirationDays", days, CHECKS.S3Lifecycle, "must be a whole number of days, at least 1");
     }
     errors.check(AwsKmsKeyArn, "kmsKeyArn", props.kmsKeyArn);
     const push = props.pushIdentity ?? S3Identity.iamUser();
     const pull = props.pullIdentity ?? S3Identity.iamUser();
-    push.validate(errors, "pushIdentity");
-    pull.validate(errors, "pullIdentity");
+    push._validate(errors, "pushIdentity");
+    pull._validate(errors, "pullIdentity");
     errors.report(this);
 
     this.bucketName = bucketName!;
@@ -116,8 +119,8 @@ export class S3CodeStorage extends ObjectCodeStorage {
 
     const bucketForYaml = locationForYaml(this, this.bucketName, stem, "bucket");
     const steps = { storeParam: "bucket", push: PUSH_TO_S3, pull: PULL_FROM_S3 };
-    this.useSteps(steps, bucketForYaml, folder, { credentials: this.pushBlock?.ref() }, { credentials: this.pullBlock?.ref() });
-    this.addOutputs(
+    this._useSteps(steps, bucketForYaml, folder, { credentials: this.pushBlock?.reference() }, { credentials: this.pullBlock?.reference() });
+    this._addOutputs(
       { bucket_name: { value: this.bucketName, description: "Bucket holding the flow code" } },
       { kind: "bucket", value: bucketForYaml },
       { push: this.pushBlock, pull: this.pullBlock },
@@ -134,23 +137,25 @@ export class S3CodeStorage extends ObjectCodeStorage {
     return super.uploadCode(directory) as S3Object[];
   }
 
-  protected uploadObject(t: UploadTarget): S3Object {
+  /** @internal */
+  protected _uploadObject(t: UploadTarget): S3Object {
     return new S3Object(this, t.id, { bucket: this.bucket?.bucket.id ?? this.bucketName, key: t.objectName, source: t.source, sourceHash: t.file.sha256 });
   }
 
   /** Lets an existing IAM role (its name) download the code, e.g. another worker pool's task role. */
-  grantPull(roleName: string, options: ObjectStorageGrantOptions = {}): IamRolePolicy {
-    return this.grantRole(options.id ?? `grant-pull-${logicalName(roleName)}`, roleName, "prefect-code-pull", pullPolicy(this.location));
+  grantPull(roleName: string, options: GrantOptions = {}): IConstruct {
+    return this.grantRole(options.id ?? `grant-pull-${logicalName(roleName)}`, roleName, "prefect-code-pull", pullPolicy(this.location), options);
   }
 
   /** Lets an existing IAM role (its name) upload the code, e.g. the role CI assumes. */
-  grantPush(roleName: string, options: ObjectStorageGrantOptions = {}): IamRolePolicy {
-    return this.grantRole(options.id ?? `grant-push-${logicalName(roleName)}`, roleName, "prefect-code-push", pushPolicy(this.location));
+  grantPush(roleName: string, options: GrantOptions = {}): IConstruct {
+    return this.grantRole(options.id ?? `grant-push-${logicalName(roleName)}`, roleName, "prefect-code-push", pushPolicy(this.location), options);
   }
 
-  private grantRole(id: string, roleName: string, policyName: string, policy: ReturnType<typeof pullPolicy>): IamRolePolicy {
+  private grantRole(id: string, roleName: string, policyName: string, policy: ReturnType<typeof pullPolicy>, options: GrantOptions = {}): IamRolePolicy {
     const errors = new ValidationErrors();
     errors.check(IamName, "roleName", roleName);
+    checkGrantOptions(errors, options, "aws");
     errors.report(this, `${this.node.path}/${id}`);
     return new IamRolePolicy(this, id, {
       role: roleName,
@@ -182,7 +187,7 @@ export class S3CodeStorage extends ObjectCodeStorage {
     return new AwsCredentialsBlock(this, `${side}-credentials`, {
       name: blockName,
       writeOnly: block.writeOnly,
-      data: { aws_access_key_id: key.id, aws_secret_access_key: key.secret, region_name: block.region },
+      data: { awsAccessKeyId: key.id, awsSecretAccessKey: key.secret, regionName: block.region },
     });
   }
 

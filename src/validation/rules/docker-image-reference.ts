@@ -3,7 +3,9 @@ import { DOCKER_PATH_COMPONENT } from "./docker-repository-path";
 import { DOCKER_TAG } from "./docker-tag";
 
 /** The registries this library provisions, by what their hosts look like. */
-export type ImageRegistryKind = "ecr" | "artifact-registry" | "acr";
+import { ImageRegistryKind } from "../../core/image-registry-kind";
+
+export { ImageRegistryKind };
 
 /** A full image reference, split as Docker splits it. */
 export interface ParsedImageReference {
@@ -49,9 +51,9 @@ export function parseImageReference(reference: string): ParsedImageReference | u
 export function registryKindOfHost(host: string | undefined): ImageRegistryKind | undefined {
   if (!host) return undefined;
   const h = host.toLowerCase();
-  if (/^\d{12}\.dkr\.ecr(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?$/.test(h)) return "ecr";
-  if (/^[a-z0-9-]+-docker\.pkg\.dev$/.test(h) || /^(?:[a-z]+\.)?gcr\.io$/.test(h)) return "artifact-registry";
-  if (/^[a-z0-9]+\.azurecr\.io$/.test(h)) return "acr";
+  if (/^\d{12}\.dkr\.ecr(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?$/.test(h)) return ImageRegistryKind.ECR;
+  if (/^[a-z0-9-]+-docker\.pkg\.dev$/.test(h) || /^(?:[a-z]+\.)?gcr\.io$/.test(h)) return ImageRegistryKind.ARTIFACT_REGISTRY;
+  if (/^[a-z0-9]+\.azurecr\.io$/.test(h)) return ImageRegistryKind.ACR;
   return undefined;
 }
 

@@ -21,10 +21,10 @@ const REGISTRY_NAMES: Record<ImageRegistryKind, string> = {
  * never ECR or ACR), Container Instances from ACR with the group's identity.
  */
 const REQUIRED: Record<string, ImageRegistryKind> = {
-  "ecs:push": "ecr",
-  "cloud-run": "artifact-registry",
-  "cloud-run:push": "artifact-registry",
-  "azure-container-instance:push": "acr",
+  "ecs:push": ImageRegistryKind.ECR,
+  "cloud-run": ImageRegistryKind.ARTIFACT_REGISTRY,
+  "cloud-run:push": ImageRegistryKind.ARTIFACT_REGISTRY,
+  "azure-container-instance:push": ImageRegistryKind.ACR,
 };
 
 /** A work pool that runs flows in containers from the given registry can actually pull from it. */
