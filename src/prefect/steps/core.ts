@@ -27,7 +27,7 @@ export interface GitCloneProps extends StepOptions {
   readonly credentials?: TemplateValue;
   /** Sparse checkout of these directories (Prefect >= 3.1.11). @default the whole repository */
   readonly directories?: TemplateValue[];
-  /** The clone's directory name (Prefect >= 3.6.9). @default "<repository name>-<branch>" */
+  /** The clone's directory name (Prefect >= 3.6.9). @default `<repository name>-<branch>` (Prefect's) */
   readonly cloneDirectoryName?: TemplateValue;
 }
 
