@@ -33,7 +33,7 @@ import { AzureBlobCodeStorageProps, AzureReplicationType } from "../src/storage/
 import { ValidationError, ValidationErrors } from "../src/validation/errors";
 import { AzureKeylessStack } from "../stacks/azure-keyless";
 import { AzureKeysStack } from "../stacks/azure-keys";
-import { runTerraform, terraformEnv } from "../tools/terraform/terraform";
+import { runTerraform, terraformEnv } from "../src/cli/terraform/terraform";
 import { parseInterfaces } from "./support/interfaces";
 import { blockDataErrors, blockReferences, blockSchema, prefectYamlSchemaErrors, readShared, sampleBlockData, stepSignatureErrors, stepsOf } from "./support/shared";
 import { PropsOrFactory, resourcesOf, SynthesizedStorage, synthStorageStack } from "./support/synth-storage";

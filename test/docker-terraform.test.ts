@@ -14,7 +14,7 @@ import { DockerCiBuiltStack } from "../stacks/docker-ci-built";
 import { DockerEcrStack } from "../stacks/docker-ecr";
 import { EcrPushIdentity } from "../src/storage/docker/ecr-identity";
 import { EcrRegistry } from "../src/storage/docker/ecr-registry";
-import { planStack, plannedResources, resourceChanges, TerraformPlan } from "../tools/terraform/terraform";
+import { planStack, plannedResources, resourceChanges, TerraformPlan } from "../src/cli/terraform/terraform";
 
 const ACCOUNT = "123456789012";
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "docker-tier-"));

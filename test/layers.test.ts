@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 
 const SRC = path.join(__dirname, "..", "src");
-const LAYERS = ["core", "validation", "prefect", "storage", "project", "deployments"];
+const LAYERS = ["core", "validation", "prefect", "storage", "project", "deployments", "cli"];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

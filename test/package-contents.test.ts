@@ -49,6 +49,12 @@ describe("package.json declarations", () => {
     expect([...bundled].sort()).toEqual(["ignore", "yaml"]);
   });
 
+  it("holds the command users run (npx prefect-code-storage plan), as an executable script", () => {
+    expect(pkg.bin).toEqual({ "prefect-code-storage": "lib/cli/main.js" });
+    expect(files).toContain("lib/cli/main.js");
+    expect(fs.readFileSync(path.join(ROOT, "lib", "cli", "main.js"), "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+  });
+
   it("holds every entry point, the assembly and the licence", () => {
     for (const f of ["lib/all.js", "lib/all.d.ts", "lib/index.js", "lib/aws.js", "lib/google.js", "lib/azure.js", "lib/git.js", ".jsii", "LICENSE", "README.md"]) {
       expect(files).toContain(f);

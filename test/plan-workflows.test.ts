@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { PLAN_SUMMARY_MARKER } from "../tools/plan/summary";
+import { PLAN_SUMMARY_MARKER } from "../src/cli/plan/summary";
 
 const root = path.resolve(__dirname, "..");
 const load = (file: string): any => parse(fs.readFileSync(path.join(root, ".github", "workflows", file), "utf8"));
@@ -211,8 +211,35 @@ describe("apply.yml", () => {
 describe("package.json", () => {
   it("has the plan scripts, pointing at files that exist", () => {
     const scripts = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).scripts;
-    expect(scripts.plan).toBe("tsx tools/plan/plan-all.ts");
-    expect(scripts["plan:summary"]).toBe("tsx tools/plan/summary-cli.ts");
+    expect(scripts.plan).toBe("tsx src/cli/main.ts plan");
+    expect(scripts["plan:summary"]).toBe("tsx src/cli/main.ts plan-summary");
     for (const s of [scripts.plan, scripts["plan:summary"]]) expect(fs.existsSync(path.join(root, s.split(" ")[1]))).toBe(true);
+  });
+});
+
+describe("the composite action users reference (.github/actions/plan)", () => {
+  const action = parse(fs.readFileSync(path.join(root, ".github", "actions", "plan", "action.yml"), "utf8"));
+  const steps: Step[] = action.runs?.steps ?? [];
+
+  it("is a composite action running the packaged command, then the summary, then the comment", () => {
+    expect(action.runs.using).toBe("composite");
+    const planStep = indexOf(steps, runs(/npx --no-install prefect-code-storage plan --outdir "\$OUTDIR" --mode "\$MODE"/), "plan");
+    const summary = indexOf(steps, runs(/npx --no-install prefect-code-storage plan-summary --plans "\$OUTDIR\/plans"/), "plan-summary");
+    const comment = indexOf(steps, usesAction("actions/github-script"), "comment");
+    expect(planStep).toBeLessThan(summary);
+    expect(summary).toBeLessThan(comment);
+    // The summary and the comment also come when a plan failed.
+    expect(steps[summary].if).toContain("!cancelled()");
+    expect(steps[comment].with?.script).toContain(PLAN_SUMMARY_MARKER);
+  });
+
+  it("passes inputs to scripts through the environment, never interpolated into the shell", () => {
+    for (const s of steps.filter((step) => step.run)) expect({ step: s.name, interpolated: /\$\{\{/.test(s.run!) }).toEqual({ step: s.name, interpolated: false });
+    expect(mentionsSecrets(action)).toBe(false);
+  });
+
+  it("declares every input it reads", () => {
+    const read = [...JSON.stringify(action.runs).matchAll(/inputs\.([a-z-]+)/g)].map((m) => m[1]);
+    expect(read.filter((name) => !(name in action.inputs))).toEqual([]);
   });
 });

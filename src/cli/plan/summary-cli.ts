@@ -1,7 +1,8 @@
 /**
- * `npm run plan:summary -- --plans cdktf.out/plans [--base <base outdir>] [--head cdktf.out] [--out summary.md]`
+ * `prefect-code-storage plan-summary --plans cdktf.out/plans [--base <base outdir>] [--head cdktf.out] [--out summary.md]`
+ * (`npm run plan:summary` in this repository)
  *
- * Reads the plan JSON files written by `npm run plan` (`<plans>/<stack>.json`, and its
+ * Reads the plan JSON files written by `prefect-code-storage plan` (`<plans>/<stack>.json`, and its
  * `manifest.json` for skipped / failed stacks and the plan mode), and the generated prefect.yaml
  * of each stack under `<head>/stacks/` and `<base>/stacks/`; prints the Markdown of the PR comment
  * (tools/plan/summary.ts) to stdout or writes it to `--out`.
@@ -47,7 +48,7 @@ const stackDirs = (outdir: string): string[] => {
 
 /** Everything the summary needs, read from disk. */
 export function readSummaryInput(options: SummaryCliOptions) {
-  if (!fs.existsSync(options.plans)) throw new Error(`no plans at ${options.plans}: run \`npm run plan\` first`);
+  if (!fs.existsSync(options.plans)) throw new Error(`no plans at ${options.plans}: run \`prefect-code-storage plan\` first`);
   const manifestText = readIfExists(path.join(options.plans, PLAN_MANIFEST_FILE));
   const manifest = manifestText ? (JSON.parse(manifestText) as PlanRunManifest) : undefined;
 
@@ -100,4 +101,3 @@ export function main(argv: string[]): number {
   return 0;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));

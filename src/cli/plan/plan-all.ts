@@ -1,11 +1,13 @@
 /**
- * `npm run plan [-- --mode offline|live] [--stacks a,b] [--outdir cdktf.out] [--no-synth] [--print]`
+ * `prefect-code-storage plan [--mode offline|live] [--stacks a,b] [--outdir cdktf.out] [--print]`
+ * (`npm run plan` in this repository)
  *
- * Synthesizes the example app (stacks/app.ts, as `npm run synth`), plans every stack with the real
+ * Plans every stack of a cdktf synthesis (`cdktf synth`, or the app command, run first) with the real
  * terraform and writes `terraform show -json` of each to `<outdir>/plans/<stack>.json`, plus
- * `<outdir>/plans/manifest.json` saying which stacks were planned, skipped or failed.
+ * `<outdir>/plans/manifest.json` saying which stacks were planned, skipped or failed. Works on any
+ * cdktf app's output, this library's constructs or not.
  *
- * Modes (default: offline when a provider mirror exists, see tools/terraform/terraform.ts):
+ * Modes (default: offline when a provider mirror exists, see ../terraform/terraform.ts):
  * - offline: the local mirror, dummy credentials, empty state, `prefect_*` set aside
  *   ({@link planStack}); a stack needing a provider the mirror lacks is skipped with a one-line note.
  * - live: the registry, the user's credentials, the stack's own backend and state, Prefect included
@@ -205,12 +207,11 @@ export interface PlanAllArgs {
   outdir: string;
   mode?: PlanMode;
   stacks?: string[];
-  synth: boolean;
   print: boolean;
 }
 
 export function parsePlanAllArgs(argv: string[]): PlanAllArgs {
-  const args: PlanAllArgs = { outdir: "cdktf.out", synth: true, print: false };
+  const args: PlanAllArgs = { outdir: "cdktf.out", print: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].includes("=") ? [argv[i].slice(0, argv[i].indexOf("=")), argv[i].slice(argv[i].indexOf("=") + 1)] : [argv[i], undefined];
     const value = (): string => {
@@ -224,14 +225,14 @@ export function parsePlanAllArgs(argv: string[]): PlanAllArgs {
       const mode = value();
       if (mode !== "offline" && mode !== "live") throw new Error(`--mode must be offline or live, not ${mode}`);
       args.mode = mode;
-    } else if (flag === "--no-synth") args.synth = false;
-    else if (flag === "--print") args.print = true;
-    else throw new Error(`unknown argument ${argv[i]}\nusage: plan [--mode offline|live] [--stacks a,b] [--outdir dir] [--no-synth] [--print]`);
+    } else if (flag === "--print") args.print = true;
+    else throw new Error(`unknown argument ${argv[i]}\nusage: plan [--mode offline|live] [--stacks a,b] [--outdir dir] [--print]`);
   }
   return args;
 }
 
-async function main(argv: string[]): Promise<number> {
+/** The `plan` command; returns the exit code (2: bad arguments or no synthesis, 1: a plan failed). */
+export function planMain(argv: string[]): number {
   let args: PlanAllArgs;
   try {
     args = parsePlanAllArgs(argv);
@@ -239,15 +240,14 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${(e as Error).message}\n`);
     return 2;
   }
-  if (args.synth) {
-    // Loaded only here: the providers' bindings are not needed to plan an existing synthesis.
-    const { buildApp, EXAMPLE_STACKS } = await import("../../stacks/app");
-    const unknown = (args.stacks ?? []).filter((s) => !(s in EXAMPLE_STACKS));
-    if (unknown.length) {
-      process.stderr.write(`unknown stack(s) ${unknown.join(", ")}; known: ${Object.keys(EXAMPLE_STACKS).join(", ")}\n`);
-      return 2;
-    }
-    buildApp({ outdir: args.outdir, stacks: args.stacks as Array<keyof typeof EXAMPLE_STACKS> | undefined }).synth();
+  if (!fs.existsSync(path.join(args.outdir, "stacks"))) {
+    process.stderr.write(`no synthesis in ${args.outdir}/stacks: run \`cdktf synth\` (or your app) first, or pass --outdir\n`);
+    return 2;
+  }
+  const unknown = (args.stacks ?? []).filter((s) => !fs.existsSync(path.join(args.outdir, "stacks", s)));
+  if (unknown.length) {
+    process.stderr.write(`unknown stack(s) ${unknown.join(", ")}; synthesized: ${synthesizedStacks(args.outdir).join(", ")}\n`);
+    return 2;
   }
   const mode = args.mode ?? (pluginMirrorDir() ? "offline" : "live");
   const manifest = planAll({ outdir: args.outdir, mode, stacks: args.stacks, print: args.print });
@@ -259,14 +259,4 @@ async function main(argv: string[]): Promise<number> {
   );
   if (failed.length) process.stderr.write(`plan failed for: ${failed.join(", ")}\n`);
   return failed.length ? 1 : 0;
-}
-
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (e) => {
-      process.stderr.write(`${(e as Error).stack ?? e}\n`);
-      process.exitCode = 1;
-    },
-  );
 }
