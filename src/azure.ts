@@ -1,5 +1,4 @@
 /** Azure: flow code in Blob Storage, or in images in Container Registry. Loads `@cdktf/provider-azurerm` (deep imports only). */
-export * from "./storage/azure-principal-type";
 export * from "./storage/azure/access";
 export * from "./storage/azure/props";
 export * from "./storage/azure/azure-blob-code-storage";

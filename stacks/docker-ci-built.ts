@@ -1,6 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { BaseJobTemplate, FlowDeployment, ImageWorkPool, PrebuiltImageCodeStorage, PrefectProject, WorkPoolType } from "prefect-code-storage";
+import { FlowDeployment, ImageWorkPool, PrebuiltImageCodeStorage, PrefectProject, WorkPoolType } from "prefect-code-storage";
 import { EcrPushIdentity, EcrRegistry } from "prefect-code-storage-aws";
 import { AWS_REGION, awsProvider, exampleProject, ExampleStackOptions, HOURLY_REPORT, prefectProvider } from "./shared";
 
@@ -11,7 +11,7 @@ export const RELEASE_TAG = "2024.06.1";
  * Prefect's default Docker job template (`prefect work-pool get-default-base-job-template --type
  * docker`), trimmed to the settings these flows use. Every `{{ placeholder }}` is declared below it.
  */
-const DOCKER_TEMPLATE: BaseJobTemplate = {
+const DOCKER_TEMPLATE = {
   job_configuration: {
     command: "{{ command }}",
     env: "{{ env }}",

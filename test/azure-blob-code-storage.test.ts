@@ -412,7 +412,7 @@ describe("AzureBlobCodeStorage: credential modes", () => {
     let push: IConstruct | undefined;
     const { json } = synthStorage(defaults, (storage) => {
       pull = storage.grantPull(WORKER);
-      push = storage.grantPush(CI, { principalType: "User", id: "release-manager" });
+      push = storage.grantPush(CI, { principalType: AzurePrincipalType.USER, id: "release-manager" });
     });
     expect(pull).toBeInstanceOf(RoleAssignment);
     expect(push).toBeInstanceOf(RoleAssignment);
@@ -635,7 +635,7 @@ describe("AzureBlobStorageCredentialsBlock", () => {
   it("refuses data with neither field", () => {
     const s = stack();
     expect(() => reported(new AzureBlobStorageCredentialsBlock(s, "empty", { name: "x", data: {} }))).toThrow(
-      /Invalid configuration for 'blocks\/empty':\n  - data \{\}: needs connectionString or accountUrl.*\[AzureBlobCredentialsData\]/,
+      /Invalid configuration for 'blocks\/empty':\n  - data \[\]: needs connectionString or accountUrl.*\[AzureBlobCredentialsData\]/,
     );
   });
 

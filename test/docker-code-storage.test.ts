@@ -16,7 +16,7 @@ import { BaseJobTemplate, ImageWorkPool, ImageWorkPoolProps, withDefaultImage } 
 import { DockerRegistryCredentialsBlock } from "../src/prefect/blocks/docker-registry-credentials";
 import { PrefectProvider } from "../src/prefect/provider/provider";
 import { WorkPool } from "../src/prefect/provider/work-pool";
-import { WorkPoolType } from "../src/prefect/work-pool-type";
+import { WorkPoolType } from "../src/core/work-pool-type";
 import { BUILD_DOCKER_IMAGE_PARAMS, DOCKER_BUILD_OPTION_NAMES, PREFECT_DOCKER_REQUIRES, PUSH_DOCKER_IMAGE_PARAMS } from "../src/prefect/steps/docker";
 import { Steps } from "../src/prefect/steps/steps";
 import { PrefectProject } from "../src/project/prefect-project";

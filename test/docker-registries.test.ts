@@ -17,6 +17,7 @@ import { AcrSku, AzureContainerRegistry, AzureContainerRegistryProps } from "../
 import { EcrPushIdentity } from "../src/storage/docker/ecr-identity";
 import { EcrRegistry, EcrRegistryProps } from "../src/storage/docker/ecr-registry";
 import { ValidationError } from "../src/validation/errors";
+import { AzurePrincipalType } from "../src/storage/azure-principal-type";
 import { blockDataErrors } from "./support/shared";
 import { captureValidationError, expectOneLinePerProblem, problemAssertionsAt, reported } from "./support/validation";
 
@@ -614,7 +615,7 @@ describe("AzureContainerRegistry: options", () => {
 
   it("pullPrincipalIds and grantPull/grantPush: AcrPull / AcrPush on the registry", () => {
     const { json } = acr({ ...acrDefaults, pullPrincipalIds: [PRINCIPAL] }, (r) => {
-      r.grantPull("22222222-2222-2222-2222-222222222222", { principalType: "Group" });
+      r.grantPull("22222222-2222-2222-2222-222222222222", { principalType: AzurePrincipalType.GROUP });
       r.grantPush(CI_PRINCIPAL);
     });
     const granted = roleAssignments(json).map((a) => [a.principal_id, a.role_definition_name, a.principal_type]);
@@ -716,13 +717,13 @@ describe("AzureContainerRegistry: bad input", () => {
   });
 
   it("sku: one of the three tiers; no public network access only in Premium", () => {
-    expectOnlyProblem(errorOf({ ...acrDefaults, sku: "Free" as any }), { prop: "sku", value: "Free", rule: "AcrSku", problem: "must be one of Basic, Standard, Premium", fix: null });
+    expectOnlyProblem(errorOf({ ...acrDefaults, sku: "Free" as any }), { prop: "sku", value: "Free", rule: "AcrSku", problem: "must be one of Basic, Standard, Premium", fix: "use AcrSku.BASIC, AcrSku.STANDARD or AcrSku.PREMIUM" });
     expectOnlyProblem(errorOf({ ...acrDefaults, publicNetworkAccess: false }), {
       prop: "publicNetworkAccess",
       value: false,
       rule: "AcrSku",
       problem: "needs the Premium tier; the registry is Standard",
-      fix: 'set sku: "Premium" or leave publicNetworkAccess unset',
+      fix: "set sku: AcrSku.PREMIUM or leave publicNetworkAccess unset",
     });
   });
 

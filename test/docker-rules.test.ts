@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ImageRegistryKind } from "../src/core/image-registry-kind";
-import { WorkPoolType } from "../src/prefect/work-pool-type";
+import { WorkPoolType } from "../src/core/work-pool-type";
 import { Rule } from "../src/validation/rule";
 import { AcrName } from "../src/validation/rules/acr-name";
 import { AcrRegistryId, parseAcrRegistryId } from "../src/validation/rules/acr-registry-id";

@@ -7,7 +7,7 @@ import { parse } from "yaml";
 import { defaultFlowName, FlowDeployment, FlowDeploymentProps } from "../src/deployments/flow-deployment";
 import { PrefectProvider } from "../src/prefect/provider/provider";
 import { WorkPool } from "../src/prefect/provider/work-pool";
-import { WorkPoolType } from "../src/prefect/work-pool-type";
+import { WorkPoolType } from "../src/core/work-pool-type";
 import { Steps } from "../src/prefect/steps/steps";
 import { Schedule } from "../src/prefect/schedules";
 import { TemplateRef } from "../src/prefect/template";
@@ -254,6 +254,27 @@ describe("FlowDeployment: what the provider cannot express is refused, never dro
       problem: "must be a work pool, not its name",
       fix: 'use WorkPool.fromName("etl-pool")',
     });
+  });
+
+  it("props under their pre-version-1 names are reported, not ignored (RenamedProp), and createWorkPool needs a poolType", () => {
+    const ctx = stackWith((s) => new LocalCodeStorage(s, "code", { directory: "/srv/flows" }));
+    const error = captureValidationError(() => deploy(ctx, "a", { pull: [], build: [], createWorkPool: { type: "process" } } as any));
+    expect(error.problems.map((p) => [p.prop, p.rule, p.fix])).toEqual([
+      ["build", "RenamedProp", "use buildSteps"],
+      ["pull", "RenamedProp", "use pullSteps"],
+      ["createWorkPool.type", "RenamedProp", "use poolType"],
+      ["createWorkPool.poolType", "RequiredProp", "set poolType, e.g. WorkPoolType.PROCESS"],
+    ]);
+  });
+
+  it("a block, step or construct passed as a value is reported with its fix (TemplateValueType), never walked into", () => {
+    const ctx = stackWith((s) => new LocalCodeStorage(s, "code", { directory: "/srv/flows" }));
+    const step = Steps.runShellScript({ id: "hello", script: "echo hi" });
+    const error = captureValidationError(() => deploy(ctx, "a", { parameters: { stack: ctx.stack, step } as any }));
+    expect(error.problems.map((p) => [p.prop, p.value, p.rule, p.fix])).toEqual([
+      ['deployments["a"].parameters.stack', "a TerraformStack", "TemplateValueType", "pass a string, number, boolean, TemplateRef or TemplateString, or lists and maps of them"],
+      ['deployments["a"].parameters.step', "a Step", "TemplateValueType", "pass the step's output(<key>)"],
+    ]);
   });
 
   it("createWorkPool with an unknown pool type names createWorkPool.poolType", () => {

@@ -722,7 +722,7 @@ describe("GcsCodeStorage: other bad input", () => {
     const error = validationErrorOf({ ...defaults, location: "europe west", storageClass: "HOT" as any, grantRoles: "minimal" as any });
     expectProblem(error, { prop: "location", value: "europe west", rule: "GcsLocation", problem: "must be a multi-region", fix: null });
     expectProblem(error, { prop: "storageClass", value: "HOT", rule: "GcsStorageClass", problem: "must be one of STANDARD, NEARLINE, COLDLINE, ARCHIVE", fix: null });
-    expectProblem(error, { prop: "grantRoles", value: "minimal", rule: "GcsGrantRoles", problem: 'must be "custom" or "predefined"', fix: null });
+    expectProblem(error, { prop: "grantRoles", value: "minimal", rule: "GcsGrantRoles", problem: 'must be "custom" or "predefined"', fix: "use GcsGrantRoles.CUSTOM or GcsGrantRoles.PREDEFINED" });
   });
 
   it("restrictListingToFolder with predefined roles", () => {
@@ -731,7 +731,7 @@ describe("GcsCodeStorage: other bad input", () => {
       value: true,
       rule: "GcsListRestriction",
       problem: "needs custom roles",
-      fix: 'use grantRoles: "custom" or drop restrictListingToFolder',
+      fix: "use grantRoles: GcsGrantRoles.CUSTOM or drop restrictListingToFolder",
     });
   });
 

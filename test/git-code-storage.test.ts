@@ -18,6 +18,7 @@ import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { parse } from "yaml";
 import { BitbucketStack, GitHubPrivateStack, GitHubPublicStack, GitLabStack } from "../stacks/git-stacks";
+import { GitHostKind } from "../src/core/git-url";
 import { Block } from "../src/prefect/provider/block";
 import { PrefectProvider } from "../src/prefect/provider/provider";
 import { GitCodeStorage, GitCodeStorageProps } from "../src/storage/git/git-code-storage";
@@ -267,7 +268,7 @@ describe("GitCodeStorage: Secret mode", () => {
   it("self-managed GitLab (hostKind gitlab, no 'gitlab' in the host): value oauth2:<token>", () => {
     const { json, storage } = synthGit((stack) => ({
       repository: "https://git.acme.internal/acme/flows.git",
-      hostKind: "gitlab",
+      hostKind: GitHostKind.GITLAB,
       credentials: GitCredentials.secret(GitToken.fromValue(sensitive(stack)), { blockName: "gl-token" }),
     }));
     const [, block] = onlyResource(json, "prefect_block");
@@ -279,7 +280,7 @@ describe("GitCodeStorage: Secret mode", () => {
   it("Bitbucket Server with a username: value <username>:<token>", () => {
     const { json } = synthGit((stack) => ({
       repository: "https://git.acme.internal/scm/acme/flows.git",
-      hostKind: "bitbucket",
+      hostKind: GitHostKind.BITBUCKET,
       credentials: GitCredentials.secret(GitToken.fromValue(sensitive(stack)), { blockName: "bbs-token", username: "svc-prefect" }),
     }));
     expect(blockFields(onlyResource(json, "prefect_block")[1].data)).toEqual({ value: "svc-prefect:${var.repo_token}" });
@@ -308,7 +309,7 @@ describe("GitCodeStorage: credentials-block mode", () => {
   const cases: Array<{
     label: string;
     repository: string;
-    hostKind?: "github" | "gitlab" | "bitbucket";
+    hostKind?: GitHostKind;
     username?: string;
     slug: string;
     blockName: string;
@@ -331,7 +332,7 @@ describe("GitCodeStorage: credentials-block mode", () => {
     {
       label: "self-managed GitLab without 'gitlab' in the host -> oauth2:<token>, url = origin",
       repository: "https://git.acme.internal/acme/flows.git",
-      hostKind: "gitlab",
+      hostKind: GitHostKind.GITLAB,
       slug: "gitlab-credentials",
       blockName: "git-acme-internal-acme-flows-git-credentials",
       fields: { token: "oauth2:${var.repo_token}", url: "https://git.acme.internal" },
@@ -353,7 +354,7 @@ describe("GitCodeStorage: credentials-block mode", () => {
     {
       label: "Bitbucket Server (hostKind bitbucket) with username -> username set, url = origin with port",
       repository: "https://git.acme.internal:7990/scm/acme/flows.git",
-      hostKind: "bitbucket",
+      hostKind: GitHostKind.BITBUCKET,
       username: "svc-prefect",
       slug: "bitbucket-credentials",
       blockName: "git-acme-internal-7990-scm-acme-flows-git-credentials",
@@ -386,7 +387,7 @@ describe("GitCodeStorage: credentials-block mode", () => {
   it("GitHub Enterprise without 'github' in the host: hostKind github picks github-credentials", () => {
     const { json } = synthGit((stack) => ({
       repository: "https://code.acme.com/acme/flows.git",
-      hostKind: "github",
+      hostKind: GitHostKind.GITHUB,
       credentials: GitCredentials.credentialsBlock(GitToken.fromValue(sensitive(stack))),
     }));
     const [, block] = onlyResource(json, "prefect_block");
@@ -467,7 +468,7 @@ describe("GitCodeStorage: GitLab project access token", () => {
   it("in a Secret on a self-managed GitLab, the value is oauth2:<the resource's token>", () => {
     const { json } = synthGit({
       repository: "https://git.acme.internal/acme/flows.git",
-      hostKind: "gitlab",
+      hostKind: GitHostKind.GITLAB,
       credentials: GitCredentials.secret(GitToken.gitlabProjectAccessToken({ project: "acme/flows" }), { blockName: "gl-token" }),
     });
     const [id] = onlyResource(json, "gitlab_project_access_token");
@@ -740,7 +741,7 @@ describe("GitCodeStorage: bad input", () => {
       value: undefined,
       rule: "GitHostKind",
       problem: 'cannot tell the host rules for "git.acme.internal" from its name',
-      fix: 'set hostKind to "github", "gitlab" or "bitbucket"',
+      fix: "set hostKind to GitHostKind.GITHUB, GitHostKind.GITLAB or GitHostKind.BITBUCKET",
     });
   });
 
@@ -759,7 +760,7 @@ describe("GitCodeStorage: bad input", () => {
       value: "gitlabProjectAccessToken",
       rule: "GitHostRules",
       problem: "a GitLab project access token cannot open a repository on github.com",
-      fix: 'use GitToken.fromValue, or set hostKind: "gitlab" for a self-managed GitLab',
+      fix: 'use GitToken.fromValue, or set hostKind: GitHostKind.GITLAB for a self-managed GitLab',
     });
   });
 
@@ -773,7 +774,7 @@ describe("GitCodeStorage: bad input", () => {
       value: "gitlabProjectAccessToken",
       rule: "GitHostRules",
       problem: "cannot open a repository on bitbucket.org",
-      fix: 'use GitToken.fromValue, or set hostKind: "gitlab" for a self-managed GitLab',
+      fix: 'use GitToken.fromValue, or set hostKind: GitHostKind.GITLAB for a self-managed GitLab',
     });
   });
 
@@ -805,7 +806,7 @@ describe("GitCodeStorage: bad input", () => {
   ])("Bitbucket Server without a username (%s)", (_label, credentials) => {
     const error = validationErrorOf((stack) => ({
       repository: "https://git.acme.internal/scm/acme/flows.git",
-      hostKind: "bitbucket",
+      hostKind: GitHostKind.BITBUCKET,
       credentials: credentials(stack),
     }));
     expectOnlyProblem(error, {

@@ -10,7 +10,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { TerraformStack, Testing } from "cdktf";
-import { IObjectCodeStorage, ObjectCodeStorage, PrefectProvider } from "prefect-code-storage";
+import { AzurePrincipalType, IObjectCodeStorage, ObjectCodeStorage, PrefectProvider, ProblemReport } from "prefect-code-storage";
 import { S3CodeStorage } from "prefect-code-storage-aws";
 import { AzureBlobCodeStorage } from "prefect-code-storage-azure";
 import { GcsCodeStorage } from "prefect-code-storage-google";
@@ -63,6 +63,23 @@ describe.each(CASES)("%s", (_name, storeParam, create, principal, grantType) => 
     expect(push.node.id).toMatch(/^grant-push-/);
     const json = JSON.parse(Testing.synth(stack));
     expect(Object.keys(json.resource[grantType]).some((id) => id.includes("analysts-pull"))).toBe(true);
+  });
+
+  it("reports a construct id given positionally (GrantOptions) and a principal type where the cloud takes none (GrantPrincipalType)", () => {
+    const own = new TerraformStack(Testing.app(), "grants");
+    new PrefectProvider(own, "prefect");
+    const mine = create(own);
+    mine.grantPull(principal, "old-style-id" as any);
+    mine.grantPush(principal, { principalType: (_name === "Blob Storage" ? "Robot" : AzurePrincipalType.USER) as AzurePrincipalType });
+    const problems = ProblemReport.of(own).problems().map((p) => [p.prop, p.rule, p.problem]);
+    expect(problems).toEqual([
+      ["options", "GrantOptions", "must be a GrantOptions struct ({ id, principalType }); grants no longer take the construct id positionally"],
+      [
+        "principalType",
+        "GrantPrincipalType",
+        _name === "Blob Storage" ? "must be one of ServicePrincipal, User, Group" : "applies only to Azure role assignments",
+      ],
+    ]);
   });
 
   it("uploads one object per file .prefectignore lets through", () => {

@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { App, TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
-import { KnownValue, knownOrVariable } from "../src/prefect/known-value";
+import { KnownValue } from "../src/prefect/known-value";
 import { BlockRef, VariableRef } from "../src/prefect/template";
 import { PrefectProject } from "../src/project/prefect-project";
 import { Steps } from "../src/prefect/steps/steps";
@@ -99,10 +99,4 @@ describe("KnownValue.orVariable", () => {
     expect(Object.values(variables)).toEqual([{ name: "bucket_name", value: "${var.bucket}" }]);
   });
 
-  it("knownOrVariable does the same", () => {
-    const stack = new TerraformStack(new App({ outdir: tmp() }), "vars");
-    expect(knownOrVariable(stack, "known", "acme-flows", "bucket_name")).toBe("acme-flows");
-    const token = new TerraformVariable(stack, "bucket", { type: "string" }).stringValue;
-    expect(String(knownOrVariable(stack, "unknown", token, "bucket_name"))).toBe("{{ prefect.variables.bucket_name }}");
-  });
 });

@@ -730,7 +730,9 @@ describe("WorkPoolType", () => {
     ["local", "process"],
     ["vertex", "vertex-ai"],
   ])("suggests the closest type for %j", (type, closest) => {
-    expect(check(WorkPoolType, type)).toEqual([{ problem: `is not a Prefect work pool type (${WORK_POOL_TYPES.join(", ")})`, fix: `use "${closest}"` }]);
+    // The enum member is written out by hand here (`cloud-run:push` → CLOUD_RUN_PUSH), as a user would.
+    const member = closest.toUpperCase().replace(/[-:]/g, "_");
+    expect(check(WorkPoolType, type)).toEqual([{ problem: `is not a Prefect work pool type (${WORK_POOL_TYPES.join(", ")})`, fix: `use WorkPoolType.${member} ("${closest}")` }]);
   });
 
   it("no suggestion for what resembles no type", () => {

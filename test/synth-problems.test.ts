@@ -20,7 +20,7 @@ import { PREFECT_GCP_REQUIRES } from "../src/prefect/steps/gcp";
 import { PREFECT_AZURE_REQUIRES } from "../src/prefect/steps/azure";
 import { Schedule } from "../src/prefect/schedules";
 import { Steps } from "../src/prefect/steps/steps";
-import { WorkPoolType } from "../src/prefect/work-pool-type";
+import { WorkPoolType } from "../src/core/work-pool-type";
 import { REQUIRED_JOB_VARIABLES, requiredJobVariables } from "../src/prefect/work-pool-variables";
 import { PrefectProject } from "../src/project/prefect-project";
 import { LocalCodeStorage } from "../src/storage/local/local-code-storage";

@@ -1,5 +1,10 @@
 /** The git hosts Prefect's git_clone treats specially, detected as it does: by substring of the host name. */
-export type GitHostKind = "github" | "gitlab" | "bitbucket";
+/** The git hosts Prefect knows how to insert a token for, recognized by name in the URL's host. */
+export enum GitHostKind {
+  GITHUB = "github",
+  GITLAB = "gitlab",
+  BITBUCKET = "bitbucket",
+}
 
 export interface GitUrl {
   readonly scheme: "https" | "http" | "ssh";
@@ -35,8 +40,8 @@ export function parseGitUrl(url: string): GitUrl | undefined {
 
 /** The host kind as Prefect's git_clone decides it: `bitbucket` / `gitlab` anywhere in the host name. */
 export function prefectHostKind(host: string): GitHostKind | undefined {
-  if (host.includes("bitbucket")) return "bitbucket";
-  if (host.includes("gitlab")) return "gitlab";
-  if (host.includes("github")) return "github";
+  if (host.includes("bitbucket")) return GitHostKind.BITBUCKET;
+  if (host.includes("gitlab")) return GitHostKind.GITLAB;
+  if (host.includes("github")) return GitHostKind.GITHUB;
   return undefined;
 }

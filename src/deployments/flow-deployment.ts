@@ -7,14 +7,14 @@ import { IWorkPool, WorkPool } from "../prefect/provider/work-pool";
 import { WorkQueue } from "../prefect/provider/work-queue";
 import { Schedule } from "../prefect/schedules";
 import { Step } from "../prefect/steps/step";
-import { deployTimeRefs, findTokens, renderValue, StepOutputRef, TemplateValue } from "../prefect/template";
+import { deployTimeRefs, findInvalidValues, findTokens, renderValue, StepOutputRef, TemplateValue } from "../prefect/template";
 import { ValidationErrors } from "../validation/errors";
 import { WorkPoolType as WorkPoolTypeRule } from "../validation/rules";
 import { PrefectProject } from "../project/prefect-project";
 import { providerPullSteps } from "./pull-steps";
 import { CHECKS } from "../validation/checks";
 
-import { WorkPoolType } from "../prefect/work-pool-type";
+import { WorkPoolType } from "../core/work-pool-type";
 
 /** Options for FlowDeployment to create the work pool it names: the pool's worker type, base job template and concurrency limit. */
 export interface CreateWorkPoolOptions {
@@ -107,6 +107,10 @@ export class FlowDeployment extends Construct {
     if (props.createWorkPool && pool.workPoolResource) {
       errors.add("createWorkPool", props.createWorkPool, CHECKS.FlowDeploymentPool, "needs a pool given by name: the work pool given is already created by this app", "drop createWorkPool, or give workPool as WorkPool.fromName(<name>)");
     }
+    errors.renamed(props, "", { build: "buildSteps", push: "pushSteps", pull: "pullSteps" }).renamed(props.createWorkPool, "createWorkPool", { type: "poolType" });
+    if (props.createWorkPool && props.createWorkPool.poolType === undefined) {
+      errors.add("createWorkPool.poolType", undefined, CHECKS.RequiredProp, "is required to create a work pool (unset, the provider would create a prefect-agent pool)", "set poolType, e.g. WorkPoolType.PROCESS");
+    }
     errors.check(WorkPoolTypeRule, "createWorkPool.poolType", props.createWorkPool?.poolType);
     const workPoolName = pool.workPoolName;
     this.spec = {
@@ -164,7 +168,7 @@ export class FlowDeployment extends Construct {
       concurrencyLimit: props.concurrencyLimit,
       enforceParameterSchema: props.enforceParameterSchema,
       paused: props.paused,
-      pullSteps: providerPullSteps(props.pullSteps ?? props.project.storage.literalPullSteps ?? props.project.storage.pullSteps, errors),
+      pullSteps: providerPullSteps(props.pullSteps ?? props.project.storage.literalPullSteps, errors),
       dependsOn: nonEmpty([this.workPool, this.workQueue].filter((r): r is WorkPool | WorkQueue => r !== undefined)),
     });
     (props.schedules ?? []).forEach((s, i) => {
@@ -218,6 +222,7 @@ function json(errors: ValidationErrors, value: { readonly [name: string]: Templa
     errors.add(prop, String(deployTime), CHECKS.TerraformDeploymentValue, `is only known when \`prefect deploy\` ${when}; a Terraform-managed deployment needs a fixed value`, "use a fixed value (e.g. the image CI built), or keep this deployment to prefect.yaml");
     return undefined;
   }
-  if (findTokens(value as TemplateValue, prop).length) return undefined; // reported by the prefect.yaml checks
+  // Reported by the prefect.yaml checks.
+  if (findTokens(value as TemplateValue, prop).length || findInvalidValues(value, prop).length) return undefined;
   return JSON.stringify(renderValue(value as TemplateValue, prop));
 }

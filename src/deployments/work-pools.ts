@@ -5,12 +5,20 @@ import { IImageCodeStorage } from "../storage/docker/image-code-storage";
 import { ValidationErrors } from "../validation/errors";
 import { DockerWorkPoolRegistry } from "../validation/rules/docker-work-pool-registry";
 import { WorkPoolName, WorkPoolType as WorkPoolTypeRule } from "../validation/rules";
-import { WorkPoolType } from "../prefect/work-pool-type";
+import { WorkPoolType } from "../core/work-pool-type";
 import { CHECKS } from "../validation/checks";
 
-/** Work pool types whose flow runs are containers (every type but `process`). */
-
-export const IMAGE_WORK_POOL_TYPES: readonly WorkPoolType[] = Object.values(WorkPoolType).filter((t) => t !== WorkPoolType.PROCESS);
+/** The container pool types an ImageWorkPool supports (its registry checks know them). */
+export const IMAGE_WORK_POOL_TYPES: readonly WorkPoolType[] = [
+  WorkPoolType.DOCKER,
+  WorkPoolType.KUBERNETES,
+  WorkPoolType.ECS,
+  WorkPoolType.CLOUD_RUN,
+  WorkPoolType.AZURE_CONTAINER_INSTANCE,
+  WorkPoolType.ECS_PUSH,
+  WorkPoolType.CLOUD_RUN_PUSH,
+  WorkPoolType.AZURE_CONTAINER_INSTANCE_PUSH,
+];
 
 /**
  * A work pool's base job template, as `prefect work-pool get-default-base-job-template --type <type>`
@@ -78,6 +86,8 @@ export class ImageWorkPool extends Construct implements IWorkPool {
   constructor(scope: Construct, id: string, props: ImageWorkPoolProps) {
     super(scope, id);
     const errors = new ValidationErrors();
+    errors.renamed(props, "", { type: "poolType" });
+    if (props.poolType === undefined) errors.add("poolType", undefined, CHECKS.RequiredProp, "is required", "set poolType, e.g. WorkPoolType.ECS_PUSH");
     errors.check(DockerWorkPoolRegistry, "poolType", { type: props.poolType, registry: props.storage.registryKind }, props.poolType);
     // `process` is reported by the rule above; anything else unknown here.
     if (!IMAGE_WORK_POOL_TYPES.includes(props.poolType) && props.poolType !== WorkPoolType.PROCESS) {

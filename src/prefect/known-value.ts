@@ -4,16 +4,11 @@ import { Variable } from "./provider/variable";
 import { VariableRef } from "./template";
 
 /**
- * A value for prefect.yaml. Known at synth time, it is written as is. Only known after apply (a
- * Terraform token, e.g. the name of a bucket created elsewhere), it is stored in a Prefect variable
- * by Terraform and the file references it as `{{ prefect.variables.<name> }}`, so no `${...}` ever
- * reaches the file.
+ * Values for prefect.yaml that may only be known after apply. Known at synth time, a value is written
+ * as is. Only known after apply (a Terraform token, e.g. the name of a bucket created elsewhere), it is
+ * stored in a Prefect variable by Terraform and the file references it as
+ * `{{ prefect.variables.<name> }}`, so no `${...}` ever reaches the file.
  */
-export function knownOrVariable(scope: Construct, id: string, value: string, variableName: string): string | VariableRef {
-  return KnownValue.orVariable(scope, id, value, variableName);
-}
-
-/** Values for prefect.yaml that may only be known after apply. */
 export class KnownValue {
   /**
    * `value` itself when known at synth; otherwise a `prefect_variable` named `variableName` (construct

@@ -2,7 +2,7 @@ import { Finding, ValidationErrors } from "../validation/errors";
 import { PositiveInteger, StepRequirement, WorkPoolName } from "../validation/rules";
 import { checkSchedule, renderSchedule, Schedule } from "./schedules";
 import { knownStepProps, Step, unknownStepProps } from "./steps/step";
-import { collectRefs, findTokens, renderValue, StepOutputRef, TemplateRef, TemplateValue } from "./template";
+import { collectRefs, findInvalidValues, findTokens, renderValue, StepOutputRef, TemplateRef, TemplateValue } from "./template";
 import { CHECKS } from "../validation/checks";
 
 /** Where a deployment runs. */
@@ -153,6 +153,7 @@ export class PrefectYamlDocument {
       errors.check(PositiveInteger, `${where}.concurrencyLimit`, d.concurrencyLimit);
       // A deployment may name no pool: `prefect deploy --pool <name>` gives it. A named one must be valid.
       errors.check(WorkPoolName, `${where}.workPool.name`, d.workPool?.name);
+      errors.renamed(d, where, { build: "buildSteps", push: "pushSteps", pull: "pullSteps" });
       SECTIONS.forEach((s) => d[STEPS_OF[s]] && checkSteps(errors, d[STEPS_OF[s]]!, `${where}.${s}`));
       checkOutputRefs(errors, sections(d).flat(), where);
       // Job variables and parameters are filled in after the build and push steps ran.
@@ -246,8 +247,14 @@ function checkSteps(errors: ValidationErrors, steps: readonly Step[], where: str
   });
 }
 
-/** A Terraform token would reach prefect.yaml as `${...}`, which Prefect takes literally. */
+/**
+ * A Terraform token would reach prefect.yaml as `${...}`, which Prefect takes literally; a block, step
+ * or construct passed as a value has no YAML form at all.
+ */
 function checkTokens(errors: ValidationErrors, value: TemplateValue | undefined, where: string): void {
+  for (const bad of findInvalidValues(value, where)) {
+    errors.add(bad.where, bad.value, CHECKS.TemplateValueType, "is not a value prefect.yaml can hold", bad.fix);
+  }
   for (const t of findTokens(value, where)) {
     errors.add(
       t.where,

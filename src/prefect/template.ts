@@ -21,7 +21,8 @@ export abstract class TemplateRef {
 
   /** `{{ prefect.blocks.<typeSlug>.<blockName>[.<field>] }}`; prefer a block construct's `reference()`. */
   static block(typeSlug: string, blockName: string, field?: string): BlockRef {
-    return new BlockRef(typeSlug, blockName, field);
+    // A whole Secret block resolves to its value, as SecretBlock.reference() says.
+    return new BlockRef(typeSlug, blockName, field, typeSlug === "secret" && field === undefined);
   }
 
   /** `{{ prefect.variables.<name> }}`. */
@@ -166,6 +167,7 @@ export function renderValue(value: TemplateValue | undefined, where: string): un
   }
   if (Array.isArray(value)) return value.map((v, i) => renderValue(v, `${where}[${i}]`));
   if (typeof value === "object") {
+    if (!isPlainObject(value)) throw new Error(`${where}: ${describeValue(value)} is not a value prefect.yaml can hold (see findInvalidValues).`);
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (v !== undefined) out[k] = renderValue(v, `${where}.${k}`);
@@ -194,6 +196,7 @@ export function findTokens(value: TemplateValue | undefined, where: string): Arr
   if (value instanceof TemplateString) return value.parts.flatMap((p) => (typeof p === "string" ? findTokens(p, where) : []));
   if (value === null || typeof value !== "object" || value instanceof TemplateRef) return [];
   if (Array.isArray(value)) return value.flatMap((v, i) => findTokens(v, `${where}[${i}]`));
+  if (!isPlainObject(value)) return [];
   return Object.entries(value).flatMap(([k, v]) => findTokens(v, `${where}.${k}`));
 }
 
@@ -202,6 +205,38 @@ export function collectRefs(value: TemplateValue | undefined): TemplateRef[] {
   if (value instanceof TemplateRef) return [value];
   if (value instanceof TemplateString) return value.refs;
   if (Array.isArray(value)) return value.flatMap(collectRefs);
-  if (value && typeof value === "object") return Object.values(value).flatMap(collectRefs);
+  if (value && typeof value === "object" && isPlainObject(value)) return Object.values(value).flatMap(collectRefs);
   return [];
+}
+
+/** A map as written in code or parsed JSON: not a class instance (a construct, a block, a step). */
+function isPlainObject(value: unknown): boolean {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** `a SecretBlock`, `a Step`: what a wrong value is, for messages (never its content). */
+export function describeValue(value: unknown): string {
+  const name = (value as object)?.constructor?.name;
+  return name ? `a ${name}` : "an object";
+}
+
+/**
+ * Values prefect.yaml cannot hold: class instances (a block or a step passed where its reference or
+ * output belongs, a construct) and functions, with where they are and the fix. The renderers do not
+ * walk into them (a construct's tree is cyclic).
+ */
+export function findInvalidValues(value: unknown, where: string): Array<{ where: string; value: string; fix: string }> {
+  if (value === undefined || value === null || ["string", "number", "boolean"].includes(typeof value)) return [];
+  if (value instanceof TemplateRef || value instanceof TemplateString) return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => findInvalidValues(v, `${where}[${i}]`));
+  if (isPlainObject(value)) return Object.entries(value as object).flatMap(([k, v]) => findInvalidValues(v, `${where}.${k}`));
+  const hasMethod = (m: string) => typeof (value as Record<string, unknown>)[m] === "function";
+  const fix = hasMethod("reference")
+    ? "pass the block's reference(), or fieldReference(<field>)"
+    : hasMethod("output")
+      ? "pass the step's output(<key>)"
+      : "pass a string, number, boolean, TemplateRef or TemplateString, or lists and maps of them";
+  return [{ where, value: typeof value === "function" ? "a function" : describeValue(value), fix }];
 }

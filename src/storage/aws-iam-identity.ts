@@ -35,7 +35,6 @@ export abstract class AwsIamIdentity {
   }
 
   /** @internal Reports this choice's problems under `prop`. */
-
   _validate(errors: ValidationErrors, prop: string): void {
     errors.check(IamName, this.kind === "role" ? `${prop}.roleName` : `${prop}.userName`, this.name);
     errors.check(IamPath, `${prop}.path`, this.path);

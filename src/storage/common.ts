@@ -1,6 +1,6 @@
 import { TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
-import { knownOrVariable } from "../prefect/known-value";
+import { KnownValue } from "../prefect/known-value";
 import { VariableRef } from "../prefect/template";
 import { ValidationErrors } from "../validation/errors";
 import { Check, Rule } from "../validation/rule";
@@ -106,6 +106,6 @@ export function createdOrExisting(
  * is only known after apply, a Prefect variable `<stem>_<kind>` that Terraform fills in.
  */
 export function locationForYaml(scope: Construct, value: string, stem: string, kind: string): string | VariableRef {
-  return knownOrVariable(scope, `${kind}-name-variable`, value, `${stem.replace(/-/g, "_")}_${kind}`);
+  return KnownValue.orVariable(scope, `${kind}-name-variable`, value, `${stem.replace(/-/g, "_")}_${kind}`);
 }
 

@@ -7,6 +7,9 @@ import { Check } from "./rule";
  * the code reports to one or the other.
  */
 const EXPLANATIONS = {
+  // Renamed props
+  RenamedProp: "Props keep the names of the version 1 API (e.g. buildSteps, poolType); an old name would be silently ignored.",
+  RequiredProp: "A prop the construct cannot work without is set (JavaScript and Python callers get no type error for a missing one).",
   // Storage sources and placement
   S3BucketSource: "Exactly one of bucketName (create) and existingBucketName (reuse) is set.",
   GcsBucketSource: "Exactly one of bucketName (create) and existingBucketName (reuse) is set.",
@@ -36,6 +39,7 @@ const EXPLANATIONS = {
   AzureSasExpired: "A SAS expiry in the past would be refused by Azure on every request.",
   BlockData: "A block's data uses the camelCase fields of its data struct; each maps to one field of Prefect's block schema, and an unknown one would be dropped.",
   StepParameter: "A typed step's props are camelCase and each maps to one parameter of Prefect's step function; an unknown one would be dropped.",
+  GrantOptions: "A grant takes a GrantOptions struct ({ id, principalType }), not the construct id on its own.",
   GrantPrincipalType: "A grant's principalType applies only to Azure role assignments, and is ServicePrincipal, User or Group.",
   AzureBlobCredentialsData: "An azure-blob-storage-credentials block holds connectionString or accountUrl: the Azure steps raise without either.",
   // Registries and images
@@ -65,6 +69,7 @@ const EXPLANATIONS = {
   ScheduleKind: "A schedule is made by Schedule.cron, Schedule.interval or Schedule.rrule, one kind per schedule.",
   StepId: "Step ids are letters, digits, _ and -, starting with a letter or _: Prefect resolves {{ <id>.<key> }} only for those.",
   StepOutputReference: "{{ <id>.<key> }} names a step that runs earlier (build, then push, then pull); otherwise it stays unresolved.",
+  TemplateValueType: "prefect.yaml holds strings, numbers, booleans, references and lists and maps of them; a block, step or construct goes in as its reference or output.",
   NoTerraformTokenInPrefectYaml: "prefect.yaml holds no Terraform token: a value only known after apply goes through a Prefect variable.",
   BlockReference: "Every block prefect.yaml references is created in the same stack, or every run fails to load it.",
   VariableReference: "Every Prefect variable prefect.yaml references is created in the same stack.",

@@ -1,5 +1,6 @@
 import { TerraformStack, Token } from "cdktf";
 import { IConstruct } from "constructs";
+import { CHECKS } from "./checks";
 import { Check, Rule } from "./rule";
 
 /** One invalid input, before it is tied to a construct: which prop, what value, which rule, how to fix it. */
@@ -113,6 +114,19 @@ export class ValidationErrors {
   /** Records a problem that is not a reusable rule (e.g. contradictory options). */
   add(prop: string, value: unknown, rule: Check, problem: string, fix?: string): this {
     this.findings.push({ prop, value, rule: rule.id, problem, fix });
+    return this;
+  }
+
+  /**
+   * Props given under their names from before version 1 (JavaScript and Python callers get no type
+   * error for them, and they would be ignored): `renames` maps each old name to its new one.
+   */
+  renamed(props: object | undefined, where: string, renames: { readonly [oldName: string]: string }): this {
+    for (const [old, now] of Object.entries(renames)) {
+      if (props && Object.prototype.hasOwnProperty.call(props, old)) {
+        this.add(where ? `${where}.${old}` : old, "(given)", CHECKS.RenamedProp, `was renamed to ${now}, so this value would be ignored`, `use ${now}`);
+      }
+    }
     return this;
   }
 

@@ -44,7 +44,8 @@ export class AzureBlobStorageCredentialsBlock extends PrefectBlock {
     if (props.data?.connectionString === undefined && props.data?.accountUrl === undefined) {
       errors.add(
         "data",
-        props.data,
+        // The field names only: a connection string holds the account key.
+        Object.keys(props.data ?? {}),
         CHECKS.AzureBlobCredentialsData,
         "needs connectionString or accountUrl: the Azure steps raise without either",
         "set accountUrl for keyless access",

@@ -5,7 +5,7 @@ import { AzureSasExpiry, sasExpiryTime } from "../../validation/rules/azure-sas-
 import { CHECKS } from "../../validation/checks";
 import { AzurePrincipalType } from "../azure-principal-type";
 
-/** SAS validity when no explicit expiry is given. */
+/** SAS validity when no explicit expiry is given. @internal */
 export const DEFAULT_SAS_VALIDITY_DAYS = 90;
 
 /** Options of a container SAS (`AzureBlobAccess.containerSas`): when it expires and how it is renewed. */
@@ -92,7 +92,6 @@ export class AzureBlobAccess {
   }
 
   /** @internal Reports this choice's problems under `prop`. */
-
   _validate(errors: ValidationErrors, prop: string, now: number = Date.now()): void {
     if (this.kind === "managedIdentity") {
       errors.check(AzurePrincipalId, `${prop}.principalId`, this.principalId);
@@ -121,14 +120,18 @@ export class AzureBlobAccess {
  * push calls `upload_blob(..., overwrite=True)` per file, a Put Blob (or Put Block + Put Block List)
  * that needs `w`, which creates new blobs and overwrites existing ones; `c` alone would fail every
  * re-deploy and adds nothing to `w`. Pull lists blobs by prefix (`l`) and downloads each (`r`).
+ * @internal
  */
 export const PUSH_SAS_PERMISSIONS: SasPermissions = { read: false, add: false, create: false, write: true, deleteBlobs: false, list: false };
+/** @internal */
 export const PULL_SAS_PERMISSIONS: SasPermissions = { read: true, add: false, create: false, write: false, deleteBlobs: false, list: true };
 
 /**
  * The built-in roles for keyless sides, assigned on the container: Reader covers list + read
  * (`blobs/read`); Contributor is the smallest built-in role that can write blobs (it also reads and
  * deletes within the container).
+ * @internal
  */
 export const PULL_ROLE = "Storage Blob Data Reader";
+/** @internal */
 export const PUSH_ROLE = "Storage Blob Data Contributor";

@@ -133,7 +133,7 @@ const CREATED_ACCOUNT_ONLY = [
   "location",
 ] as const;
 
-/** Account source, placement and options: created-account options are refused for an existing account. */
+/** Account source, placement and options: created-account options are refused for an existing account. @internal */
 export function validateAccount(errors: ValidationErrors, props: AzureBlobCodeStorageProps, push: AzureBlobAccess, pull: AzureBlobAccess): void {
   const creating = props.storageAccountName !== undefined;
   if (creating === (props.existingStorageAccountId !== undefined)) {
@@ -185,7 +185,7 @@ export function validateAccount(errors: ValidationErrors, props: AzureBlobCodeSt
   }
 }
 
-/** Exactly one container source; an existing container only in an existing account. */
+/** Exactly one container source; an existing container only in an existing account. @internal */
 export function validateContainer(errors: ValidationErrors, props: AzureBlobCodeStorageProps): string | undefined {
   const containerName = createdOrExisting(
     errors,

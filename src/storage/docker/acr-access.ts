@@ -55,7 +55,6 @@ export class AcrPushAccess {
   }
 
   /** @internal Reports this choice's problems under `prop`. */
-
   _validate(errors: ValidationErrors, prop: string, now: number = Date.now()): void {
     if (this.kind === "role") {
       errors.check(AzurePrincipalId, `${prop}.principalId`, this.principalId);
@@ -73,11 +72,13 @@ export class AcrPushAccess {
 /**
  * Scope map actions a push needs on one repository (Azure: "content/write: use with content/read to
  * push an artifact"). No `metadata/*` (listing tags, locking) and no `content/delete`.
+ * @internal
  */
 export function repositoryPushActions(repository: string): string[] {
   return [`repositories/${repository}/content/read`, `repositories/${repository}/content/write`];
 }
 
-/** Built-in roles on the registry: push includes pull. */
+/** Built-in roles on the registry: push includes pull. @internal */
 export const ACR_PUSH_ROLE = "AcrPush";
+/** @internal */
 export const ACR_PULL_ROLE = "AcrPull";

@@ -42,7 +42,6 @@ export class ArtifactRegistryPushIdentity {
   }
 
   /** @internal Reports this choice's problems under `prop`. */
-
   _validate(errors: ValidationErrors, prop: string): void {
     if (this.kind === "existing") errors.check(GcpIamMember, `${prop}.member`, this.name);
     else errors.check(GcpServiceAccountId, `${prop}.accountId`, this.name);

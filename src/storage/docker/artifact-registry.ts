@@ -21,11 +21,11 @@ import { checkGrantOptions, GrantOptions } from "../grant-options";
 import { CHECKS } from "../../validation/checks";
 import { ImageRegistryKind } from "../../core/image-registry-kind";
 
-/** Versions kept per image by the default cleanup policy. */
+/** Versions kept per image by the default cleanup policy. @internal */
 export const DEFAULT_KEEP_LAST_VERSIONS = 30;
-/** Push: upload and tag images (includes reading them). */
+/** Push: upload and tag images (includes reading them). @internal */
 export const ARTIFACT_REGISTRY_PUSH_ROLE = "roles/artifactregistry.writer";
-/** Pull: read images. */
+/** Pull: read images. @internal */
 export const ARTIFACT_REGISTRY_PULL_ROLE = "roles/artifactregistry.reader";
 
 /** Props of ArtifactRegistryDockerRepository: the project, location and repository (created or existing) of the flow image, who pushes and pulls it, and the created repository's settings. */

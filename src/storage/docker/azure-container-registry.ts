@@ -257,10 +257,10 @@ function validateRegistry(errors: ValidationErrors, props: AzureContainerRegistr
   }
   errors.check(AzureResourceGroupName, "resourceGroupName", props.resourceGroupName);
   if (props.sku !== undefined && !SKUS.includes(props.sku)) {
-    errors.add("sku", props.sku, CHECKS.AcrSku, `must be one of ${SKUS.join(", ")}`);
+    errors.add("sku", props.sku, CHECKS.AcrSku, `must be one of ${SKUS.join(", ")}`, "use AcrSku.BASIC, AcrSku.STANDARD or AcrSku.PREMIUM");
   }
   if (props.publicNetworkAccess === false && (props.sku ?? "Standard") !== "Premium") {
-    errors.add("publicNetworkAccess", false, CHECKS.AcrSku, `needs the Premium tier; the registry is ${props.sku ?? "Standard"}`, 'set sku: "Premium" or leave publicNetworkAccess unset');
+    errors.add("publicNetworkAccess", false, CHECKS.AcrSku, `needs the Premium tier; the registry is ${props.sku ?? "Standard"}`, 'set sku: AcrSku.PREMIUM or leave publicNetworkAccess unset');
   }
   return true;
 }

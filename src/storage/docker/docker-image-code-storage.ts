@@ -89,6 +89,7 @@ export class DockerImageCodeStorage extends Construct implements IImageCodeStora
     const errors = new ValidationErrors();
     checkCodeDirectory(errors, props.codeDirectory);
     checkBuildOptions(errors, props);
+    errors.renamed(props, "", { buildKwargs: "buildOptions" });
     errors.report(this);
 
     this.registry = props.registry;

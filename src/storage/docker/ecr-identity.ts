@@ -1,7 +1,8 @@
 import { AwsIamIdentity, IamUserIdentityOptions } from "../aws-iam-identity";
 
 /** Options of the push user (default name `prefect-<stem>-push`, path `/prefect/`). */
-export type EcrIamUserOptions = IamUserIdentityOptions;
+/** Options of the IAM user an ECR push identity creates. */
+export interface EcrIamUserOptions extends IamUserIdentityOptions {}
 
 /**
  * Who pushes images to an ECR repository (the machine running `prefect deploy`, usually CI). Either

@@ -23,7 +23,7 @@ import { checkGrantOptions, GrantOptions } from "../grant-options";
 import { CHECKS } from "../../validation/checks";
 import { ImageRegistryKind } from "../../core/image-registry-kind";
 
-/** Images kept by the default lifecycle policy. */
+/** Images kept by the default lifecycle policy. @internal */
 export const DEFAULT_KEEP_LAST_IMAGES = 30;
 
 /** Props of EcrRegistry: the account, Region and repository (created or existing) of an ECR registry for flow images, and its tag, scanning, encryption and lifecycle settings. */

@@ -2,7 +2,7 @@ import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { Steps } from "../../prefect/steps/steps";
 import { Step } from "../../prefect/steps/step";
-import { knownOrVariable } from "../../prefect/known-value";
+import { KnownValue } from "../../prefect/known-value";
 import { TemplateValue } from "../../prefect/template";
 import { ValidationErrors } from "../../validation/errors";
 import { DockerImageReference, parseImageReference, registryKindOfHost } from "../../validation/rules/docker-image-reference";
@@ -63,7 +63,7 @@ export class PrebuiltImageCodeStorage extends Construct implements IImageCodeSto
     this.codeDirectory = props.codeDirectory;
     this.registryKind = Token.isUnresolved(props.image) ? undefined : registryKindOfHost(parseImageReference(props.image)?.host);
     const variableName = props.imageVariableName ?? `${id.replace(/[^A-Za-z0-9_-]+/g, "_").toLowerCase()}_image`;
-    this.jobVariables = { image: knownOrVariable(this, "image-variable", props.image, variableName) };
+    this.jobVariables = { image: KnownValue.orVariable(this, "image-variable", props.image, variableName) };
     this.pullSteps = [Steps.workingDirectory({ directory: props.codeDirectory })];
   }
 }

@@ -33,19 +33,18 @@ export enum GcsStorageClass {
 }
 const STORAGE_CLASSES: readonly string[] = Object.values(GcsStorageClass);
 
-/**
- * Which roles the bucket bindings use.
- * - `custom`: three project custom roles with exactly the permissions the steps call
- *   (create + delete, get, list). Needs `iam.roles.create` on the project.
- * - `predefined`: `roles/storage.objectUser` (push) and `roles/storage.objectViewer` (pull), both
- *   under the folder condition, and `roles/storage.legacyBucketReader` for the listing. Push can
- *   then also read and update the folder's objects, and pull can read the bucket's metadata.
- */
 /** Which IAM roles grants bind: custom roles with exactly the steps' permissions, or predefined ones. */
 export enum GcsGrantRoles {
-  /** Project custom roles holding exactly the permissions each side needs. */
+  /**
+   * Three project custom roles with exactly the permissions the steps call (create + delete, get,
+   * list). Needs `iam.roles.create` on the project.
+   */
   CUSTOM = "custom",
-  /** The smallest predefined roles that work (no custom roles to manage). */
+  /**
+   * `roles/storage.objectUser` (push) and `roles/storage.objectViewer` (pull), both under the folder
+   * condition, and `roles/storage.legacyBucketReader` for the listing. Push can then also read and
+   * update the folder's objects, and pull can read the bucket's metadata.
+   */
   PREDEFINED = "predefined",
 }
 
@@ -114,7 +113,7 @@ export interface GcsCodeStorageProps extends ObjectStorageCommonProps {
   readonly pullIdentity?: GcsIdentity;
   /**
    * Roles of the bucket bindings: exact custom roles, or the smallest predefined roles that work.
-   * @default "custom"
+   * @default GcsGrantRoles.CUSTOM
    */
   readonly grantRoles?: GcsGrantRoles;
   /**
@@ -169,7 +168,7 @@ export class GcsCodeStorage extends ObjectCodeStorage {
     pull._validate(errors, "pullIdentity");
     const grantRoles = props.grantRoles ?? "custom";
     if (grantRoles !== "custom" && grantRoles !== "predefined") {
-      errors.add("grantRoles", grantRoles, CHECKS.GcsGrantRoles, 'must be "custom" or "predefined"');
+      errors.add("grantRoles", grantRoles, CHECKS.GcsGrantRoles, 'must be "custom" or "predefined"', "use GcsGrantRoles.CUSTOM or GcsGrantRoles.PREDEFINED");
     }
     if (props.restrictListingToFolder && grantRoles === "predefined") {
       errors.add(
@@ -177,7 +176,7 @@ export class GcsCodeStorage extends ObjectCodeStorage {
         true,
         CHECKS.GcsListRestriction,
         "needs custom roles: the predefined listing role is a legacy role, which is not bound under conditions here",
-        'use grantRoles: "custom" or drop restrictListingToFolder',
+        'use grantRoles: GcsGrantRoles.CUSTOM or drop restrictListingToFolder',
       );
     }
     errors.report(this);

@@ -56,7 +56,7 @@ export interface GcsAccessRoles {
   readonly list: string;
 }
 
-/** Exactly what the steps need, for the custom roles (the default). */
+/** Exactly what the steps need, for the custom roles (the default). @internal */
 export const CUSTOM_ROLE_PERMISSIONS: { readonly [K in keyof GcsAccessRoles]: readonly string[] } = {
   push: ["storage.objects.create", "storage.objects.delete"],
   read: ["storage.objects.get"],
@@ -68,6 +68,7 @@ export const CUSTOM_ROLE_PERMISSIONS: { readonly [K in keyof GcsAccessRoles]: re
  * Under the folder condition, objectUser adds get/update/restore of the folder's objects to push,
  * and objectViewer adds nothing usable to pull (its list is refused by the condition).
  * legacyBucketReader (bucket metadata + list) carries the listing; it is bound without a condition.
+ * @internal
  */
 export const PREDEFINED_ROLES: GcsAccessRoles = {
   push: "roles/storage.objectUser",
@@ -78,7 +79,7 @@ export const PREDEFINED_ROLES: GcsAccessRoles = {
 /** A CEL string literal; JSON escaping is valid CEL escaping. */
 const cel = (text: string) => JSON.stringify(text);
 
-/** Object permissions only for `gs://<bucket>/<folder>/...`. */
+/** Object permissions only for `gs://<bucket>/<folder>/...`. @internal */
 export function folderCondition(loc: GcsFolderLocation, side: "push" | "pull"): BindingCondition {
   return {
     title: `prefect-code-${side}`,
@@ -90,6 +91,7 @@ export function folderCondition(loc: GcsFolderLocation, side: "push" | "pull"): 
 /**
  * Listing only with a prefix inside the folder. Prefect's pull asks for `<folder>` itself (no
  * trailing slash), or `<folder>/<suffix>` when the folder is extended from the deploy environment.
+ * @internal
  */
 export function listCondition(loc: GcsFolderLocation): BindingCondition {
   const prefix = `api.getAttribute("storage.googleapis.com/objectListPrefix", "")`;
@@ -100,12 +102,12 @@ export function listCondition(loc: GcsFolderLocation): BindingCondition {
   };
 }
 
-/** create + delete under the folder. */
+/** create + delete under the folder. @internal */
 export function pushBindings(loc: GcsFolderLocation, roles: GcsAccessRoles): FolderBinding[] {
   return [{ purpose: "objects", role: roles.push, condition: folderCondition(loc, "push") }];
 }
 
-/** get under the folder, and list on the bucket (optionally limited to the folder's prefix). */
+/** get under the folder, and list on the bucket (optionally limited to the folder's prefix). @internal */
 export function pullBindings(loc: GcsFolderLocation, roles: GcsAccessRoles, restrictListing = false): FolderBinding[] {
   return [
     { purpose: "objects", role: roles.read, condition: folderCondition(loc, "pull") },

@@ -48,7 +48,6 @@ export class GcsIdentity {
   }
 
   /** @internal Reports this choice's problems under `prop`. */
-
   _validate(errors: ValidationErrors, prop: string): void {
     if (this.kind === "existing") errors.check(GcpServiceAccountEmail, `${prop}.email`, this.name);
     else errors.check(GcpServiceAccountId, `${prop}.accountId`, this.name);

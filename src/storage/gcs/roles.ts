@@ -36,7 +36,7 @@ export class GcsCustomRoles extends Construct {
   }
 }
 
-/** Role IDs allow `[a-zA-Z0-9_.]{3,64}`. */
+/** Role IDs allow `[a-zA-Z0-9_.]{3,64}`. @internal */
 export function customRoleId(key: keyof GcsAccessRoles, stem: string): string {
   return fitName(`prefect_code_${key}_${stem}`.replace(/[^A-Za-z0-9_.]/g, "_"), 64).replace(/-/g, "_");
 }

@@ -82,7 +82,7 @@ export class GitCodeStorage extends Construct implements ICodeStorage {
     let blockUsername: string | undefined;
     if (credentials.usesToken && url) {
       if (!kind) {
-        errors.add("hostKind", undefined, CHECKS.GitHostKind, `cannot tell the host rules for "${url.host}" from its name`, 'set hostKind to "github", "gitlab" or "bitbucket"');
+        errors.add("hostKind", undefined, CHECKS.GitHostKind, `cannot tell the host rules for "${url.host}" from its name`, "set hostKind to GitHostKind.GITHUB, GitHostKind.GITLAB or GitHostKind.BITBUCKET");
       } else {
         const shaped = shapeToken({
           kind,
@@ -184,7 +184,7 @@ export class GitCodeStorage extends Construct implements ICodeStorage {
       errors.add("credentials.token", "<literal>", CHECKS.NoLiteralSecrets, "is a literal string; tokens must come from a sensitive TerraformVariable or a resource attribute", "declare a TerraformVariable with sensitive: true and pass its .stringValue");
     }
     if (credentials.token?.kind === "gitlab-project-access-token" && url && (props.hostKind ?? prefectHostKind(url.host)) !== "gitlab") {
-      errors.add("credentials.token", "gitlabProjectAccessToken", CHECKS.GitHostRules, `a GitLab project access token cannot open a repository on ${url.host}`, 'use GitToken.fromValue, or set hostKind: "gitlab" for a self-managed GitLab');
+      errors.add("credentials.token", "gitlabProjectAccessToken", CHECKS.GitHostRules, `a GitLab project access token cannot open a repository on ${url.host}`, "use GitToken.fromValue, or set hostKind: GitHostKind.GITLAB for a self-managed GitLab");
     }
     return url;
   }
@@ -217,6 +217,7 @@ function redactUserInfo(url: string): string {
 /**
  * The Secret block name interactive `prefect deploy` gives a private repository's token:
  * `deployment-<slugify(deployment)>-<slugify(flow)>-repo-token`.
+ * @internal
  */
 export function repoTokenSecretName(deploymentName: string, flowName: string): string {
   return `deployment-${slugify(deploymentName)}-${slugify(flowName)}-repo-token`;

@@ -1,6 +1,5 @@
 import { AwsIamIdentity, IamUserIdentityOptions } from "../aws-iam-identity";
 
-export type { IamUserIdentityOptions } from "../aws-iam-identity";
 
 /**
  * Who uses one side (push or pull) of an S3 code storage.

@@ -1,30 +1,9 @@
 import { closestMatch } from "../../core/closest-match";
+import { WorkPoolType as WorkPoolTypeEnum } from "../../core/work-pool-type";
 import { Rule } from "../rule";
 
-/**
- * Work pool types Prefect 3 knows: the worker types of Prefect's collection registry
- * (`aggregate-worker-metadata.json`: process, docker, kubernetes, ecs, cloud-run, cloud-run-v2,
- * vertex-ai, azure-container-instance), Coiled's worker (`coiled`), Prefect Cloud's push pools (those
- * `prefect work-pool create --provision-infra` provisions) and Prefect Cloud's managed pools.
- */
-export const WORK_POOL_TYPES = [
-  "process",
-  "docker",
-  "kubernetes",
-  "ecs",
-  "cloud-run",
-  "cloud-run-v2",
-  "vertex-ai",
-  "azure-container-instance",
-  "coiled",
-  "ecs:push",
-  "cloud-run:push",
-  "cloud-run-v2:push",
-  "azure-container-instance:push",
-  "modal:push",
-  "coiled:push",
-  "prefect:managed",
-] as const;
+/** Every work pool type Prefect 3 knows, as the enum lists them. */
+export const WORK_POOL_TYPES: readonly string[] = Object.values(WorkPoolTypeEnum);
 
 /** Names people use for a pool type that differ from Prefect's. */
 const ALIASES: { readonly [alias: string]: string } = {
@@ -63,11 +42,16 @@ export const WorkPoolType: Rule<unknown> = {
     return [
       {
         problem: `is not a Prefect work pool type (${WORK_POOL_TYPES.join(", ")})`,
-        fix: suggestion ? `use "${suggestion}"` : "pick one of the types listed; `prefect work-pool get-default-base-job-template --type <type>` shows each one's settings",
+        fix: suggestion ? `use WorkPoolType.${enumMember(suggestion)} ("${suggestion}")` : "pick one of the types listed; `prefect work-pool get-default-base-job-template --type <type>` shows each one's settings",
       },
     ];
   },
 };
+
+/** The enum member holding a type: `cloud-run:push` → `CLOUD_RUN_PUSH`. */
+function enumMember(type: string): string {
+  return Object.entries(WorkPoolTypeEnum).find(([, v]) => v === type)?.[0] ?? type;
+}
 
 /** The work pool type `given` most likely means, if one is close enough. */
 function suggestWorkPoolType(given: string): string | undefined {
