@@ -20,7 +20,7 @@ import { WorkPoolType } from "../core/work-pool-type";
 export interface CreateWorkPoolOptions {
   readonly poolType: WorkPoolType;
   /** The pool's base job template (JSON-serialisable). @default the type's default template */
-  readonly baseJobTemplate?: object;
+  readonly baseJobTemplate?: { [key: string]: any };
   /** @default no limit */
   readonly concurrencyLimit?: number;
 }

@@ -49,15 +49,21 @@ export class Schedule {
 
   /** The cron expression, for a cron schedule. */
   readonly cronExpression?: string;
+  /** Cron's OR of day-of-month and day-of-week, as given. */
   readonly dayOr?: boolean;
   /** Seconds between runs, for an interval schedule. */
   readonly intervalSeconds?: number;
+  /** The date-time intervals count from, as given. */
   readonly anchorDate?: string;
   /** The recurrence rule, for an rrule schedule. */
   readonly recurrenceRule?: string;
+  /** The IANA time zone, as given. */
   readonly timezone?: string;
+  /** Whether the schedule is active, as given. */
   readonly active?: boolean;
+  /** Parameter overrides for this schedule's runs, as given. */
   readonly parameters?: { [name: string]: any };
+  /** The schedule's stable identifier, as given. */
   readonly slug?: string;
 
   private constructor(fields: CronScheduleOptions & IntervalScheduleOptions & { cronExpression?: string; intervalSeconds?: number; recurrenceRule?: string }) {

@@ -7,7 +7,8 @@ export interface GcpCredentialsData {
   readonly serviceAccountFile?: string;
   /**
    * Secret: the key file's JSON as an object (type, project_id, private_key, client_email, ...), from
-   * a `google_service_account_key` (`Fn.jsondecode(Fn.base64decode(key.privateKey))`, so the block's
+   * a `google_service_account_key` (`Fn.jsondecode(Fn.base64decode(key.privateKey))` in TypeScript,
+   * `Token.as_any_map(Fn.jsondecode(...))` in Python, so the block's
    * JSON nests it as an object, which is what prefect-gcp reads) or a sensitive variable.
    * @default none: the application default credentials
    */

@@ -25,7 +25,7 @@ import { AzurePrincipalType } from "../azure-principal-type";
 import { ContainerSasConnectionString } from "./container-sas";
 import { blobAccountUrl, containerResourceId } from "./endpoints";
 import { LockedDownStorageAccount } from "./locked-down-storage-account";
-import { AzureBlobCodeStorageProps, validateAccount, validateContainer } from "./props";
+import { AzureBlobCodeStorageProps, AzureReplicationType, validateAccount, validateContainer } from "./props";
 import { checkGrantOptions, GrantOptions } from "../grant-options";
 
 
@@ -73,7 +73,7 @@ export class AzureBlobCodeStorage extends ObjectCodeStorage {
         name: props.storageAccountName,
         resourceGroupName: props.resourceGroupName!,
         location: props.location!,
-        replicationType: props.replicationType ?? "LRS",
+        replicationType: props.replicationType ?? AzureReplicationType.LRS,
         blobSoftDeleteRetentionDays: props.blobSoftDeleteRetentionDays ?? 7,
         containerSoftDeleteRetentionDays: props.containerSoftDeleteRetentionDays ?? 7,
         infrastructureEncryption: props.infrastructureEncryption ?? false,

@@ -1,13 +1,14 @@
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { StorageManagementPolicy } from "@cdktf/provider-azurerm/lib/storage-management-policy";
 import { Construct } from "constructs";
+import type { AzureReplicationType } from "./props";
 
 /** Props of LockedDownStorageAccount: the account's name, place and redundancy, its soft-delete and version retention, and which access it allows. */
 export interface LockedDownStorageAccountProps {
   readonly name: string;
   readonly resourceGroupName: string;
   readonly location: string;
-  readonly replicationType: string;
+  readonly replicationType: AzureReplicationType;
   readonly blobSoftDeleteRetentionDays: number;
   readonly containerSoftDeleteRetentionDays: number;
   readonly infrastructureEncryption: boolean;

@@ -190,7 +190,7 @@ export class GcsCodeStorage extends ObjectCodeStorage {
         bucketName: props.bucketName,
         project: props.project,
         location: props.location ?? "US",
-        storageClass: props.storageClass ?? "STANDARD",
+        storageClass: props.storageClass ?? GcsStorageClass.STANDARD,
         kmsKeyName: props.kmsKeyName,
         grantKeyToServiceAgent: props.grantKeyToStorageServiceAgent,
         noncurrentVersionExpirationDays: props.noncurrentVersionExpirationDays,

@@ -2,13 +2,14 @@ import { DataGoogleStorageProjectServiceAccount } from "@cdktf/provider-google/l
 import { KmsCryptoKeyIamMember } from "@cdktf/provider-google/lib/kms-crypto-key-iam-member";
 import { StorageBucket } from "@cdktf/provider-google/lib/storage-bucket";
 import { Construct } from "constructs";
+import type { GcsStorageClass } from "./gcs-code-storage";
 
 /** Props of LockedDownGcsBucket: the bucket's name, project, location and class, its encryption key, and how long old versions of the code are kept. */
 export interface LockedDownGcsBucketProps {
   readonly bucketName: string;
   readonly project: string;
   readonly location: string;
-  readonly storageClass: string;
+  readonly storageClass: GcsStorageClass;
   /**
    * CMEK: encrypt new objects with this Cloud KMS key; otherwise Google-managed encryption.
    * @default - Google-managed encryption
