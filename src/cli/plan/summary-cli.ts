@@ -5,7 +5,7 @@
  * Reads the plan JSON files written by `prefect-code-storage plan` (`<plans>/<stack>.json`, and its
  * `manifest.json` for skipped / failed stacks and the plan mode), and the generated prefect.yaml
  * of each stack under `<head>/stacks/` and `<base>/stacks/`; prints the Markdown of the PR comment
- * (tools/plan/summary.ts) to stdout or writes it to `--out`.
+ * (summary.ts) to stdout or writes it to `--out`.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
