@@ -30,6 +30,19 @@ function synthBlocks(s: TerraformStack): Record<string, any> {
   return JSON.parse(Testing.synth(s)).resource.prefect_block;
 }
 
+/** An aws-credentials block with every kind of field: secrets from variables, a literal, a nested struct. */
+function fullAwsBlock(s: TerraformStack): AwsCredentialsBlock {
+  return new AwsCredentialsBlock(s, "creds", {
+    name: "ci",
+    data: {
+      awsAccessKeyId: sensitive(s, "id"),
+      awsSecretAccessKey: sensitive(s, "secret"),
+      regionName: "eu-central-1",
+      awsClientParameters: { endpointUrl: "https://s3.eu-central-1.amazonaws.com", useSsl: true },
+    },
+  });
+}
+
 describe("typed block data matches Prefect's block schemas", () => {
   // Each typed block: its field table (camelCase → Prefect's name) and its data interface, held
   // against the block type's fields in block-schemas.json.
@@ -81,15 +94,7 @@ describe("typed block data matches Prefect's block schemas", () => {
 
   it("aws-credentials: full data validates, whole-block reference is a dict, field references are strings", () => {
     const s = stack();
-    const block = new AwsCredentialsBlock(s, "creds", {
-      name: "ci",
-      data: {
-        awsAccessKeyId: sensitive(s, "id"),
-        awsSecretAccessKey: sensitive(s, "secret"),
-        regionName: "eu-central-1",
-        awsClientParameters: { endpointUrl: "https://s3.eu-central-1.amazonaws.com", useSsl: true },
-      },
-    });
+    const block = fullAwsBlock(s);
     expect(blockDataErrors("aws-credentials", sampleBlockData(block))).toEqual([]);
     expect(block.reference().isString).toBe(false);
     expect(String(block.fieldReference("regionName"))).toBe("{{ prefect.blocks.aws-credentials.ci.region_name }}");
@@ -99,15 +104,7 @@ describe("typed block data matches Prefect's block schemas", () => {
 
   it("aws-credentials: the prefect_block's JSON uses Prefect's field names, nested ones too", () => {
     const s = stack();
-    new AwsCredentialsBlock(s, "creds", {
-      name: "ci",
-      data: {
-        awsAccessKeyId: sensitive(s, "id"),
-        awsSecretAccessKey: sensitive(s, "secret"),
-        regionName: "eu-central-1",
-        awsClientParameters: { endpointUrl: "https://s3.eu-central-1.amazonaws.com", useSsl: true },
-      },
-    });
+    fullAwsBlock(s);
     const [block] = Object.values(synthBlocks(s));
     expect(block.data).toContain('"aws_access_key_id" = var.id_var');
     expect(block.data).toContain('"aws_secret_access_key" = var.secret_var');

@@ -82,7 +82,7 @@ const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "prefect-cdktf-python-"));
   const foreign: Record<string, Record<string, JsiiType>> = {};
   const typeOf = (fqn: string): JsiiType => {
     if (types[fqn]) return types[fqn];
-    const assembly = fqn.startsWith("@") ? fqn.split(".")[0] : fqn.split(".")[0];
+    const assembly = fqn.split(".")[0];
     foreign[assembly] ??= JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", assembly, ".jsii"), "utf8")).types;
     return foreign[assembly][fqn];
   };

@@ -190,23 +190,27 @@ export function isTerraformToken(value: string): boolean {
   return Token.isUnresolved(value) || value.includes("${");
 }
 
+/**
+ * Each leaf of a value with its place (`where[0].key`): everything but the lists and plain maps the
+ * value is built of. The checks below read values through it, and never walk into a class instance.
+ */
+function leaves(value: unknown, where: string): Array<{ where: string; leaf: unknown }> {
+  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, `${where}[${i}]`));
+  if (isPlainObject(value)) return Object.entries(value as object).flatMap(([k, v]) => leaves(v, `${where}.${k}`));
+  return [{ where, leaf: value }];
+}
+
 /** Where a value holds Terraform tokens, as `{ where, value }` (for synth-time checks). */
 export function findTokens(value: TemplateValue | undefined, where: string): Array<{ where: string; value: string }> {
-  if (typeof value === "string") return isTerraformToken(value) ? [{ where, value }] : [];
-  if (value instanceof TemplateString) return value.parts.flatMap((p) => (typeof p === "string" ? findTokens(p, where) : []));
-  if (value === null || typeof value !== "object" || value instanceof TemplateRef) return [];
-  if (Array.isArray(value)) return value.flatMap((v, i) => findTokens(v, `${where}[${i}]`));
-  if (!isPlainObject(value)) return [];
-  return Object.entries(value).flatMap(([k, v]) => findTokens(v, `${where}.${k}`));
+  return leaves(value, where).flatMap(({ where: at, leaf }) => {
+    const strings = typeof leaf === "string" ? [leaf] : leaf instanceof TemplateString ? leaf.parts.filter((p): p is string => typeof p === "string") : [];
+    return strings.filter(isTerraformToken).map((text) => ({ where: at, value: text }));
+  });
 }
 
 /** Every placeholder inside a value (for checks such as "each block reference exists"). */
 export function collectRefs(value: TemplateValue | undefined): TemplateRef[] {
-  if (value instanceof TemplateRef) return [value];
-  if (value instanceof TemplateString) return value.refs;
-  if (Array.isArray(value)) return value.flatMap(collectRefs);
-  if (value && typeof value === "object" && isPlainObject(value)) return Object.values(value).flatMap(collectRefs);
-  return [];
+  return leaves(value, "").flatMap(({ leaf }) => (leaf instanceof TemplateRef ? [leaf] : leaf instanceof TemplateString ? leaf.refs : []));
 }
 
 /** A map as written in code or parsed JSON: not a class instance (a construct, a block, a step). */
@@ -228,15 +232,16 @@ export function describeValue(value: unknown): string {
  * walk into them (a construct's tree is cyclic).
  */
 export function findInvalidValues(value: unknown, where: string): Array<{ where: string; value: string; fix: string }> {
-  if (value === undefined || value === null || ["string", "number", "boolean"].includes(typeof value)) return [];
-  if (value instanceof TemplateRef || value instanceof TemplateString) return [];
-  if (Array.isArray(value)) return value.flatMap((v, i) => findInvalidValues(v, `${where}[${i}]`));
-  if (isPlainObject(value)) return Object.entries(value as object).flatMap(([k, v]) => findInvalidValues(v, `${where}.${k}`));
-  const hasMethod = (m: string) => typeof (value as Record<string, unknown>)[m] === "function";
-  const fix = hasMethod("reference")
-    ? "pass the block's reference(), or fieldReference(<field>)"
-    : hasMethod("output")
-      ? "pass the step's output(<key>)"
-      : "pass a string, number, boolean, TemplateRef or TemplateString, or lists and maps of them";
-  return [{ where, value: typeof value === "function" ? "a function" : describeValue(value), fix }];
+  const valid = (leaf: unknown) => leaf === undefined || leaf === null || ["string", "number", "boolean"].includes(typeof leaf) || leaf instanceof TemplateRef || leaf instanceof TemplateString;
+  return leaves(value, where)
+    .filter(({ leaf }) => !valid(leaf))
+    .map(({ where: at, leaf }) => {
+      const hasMethod = (m: string) => typeof (leaf as Record<string, unknown>)[m] === "function";
+      const fix = hasMethod("reference")
+        ? "pass the block's reference(), or fieldReference(<field>)"
+        : hasMethod("output")
+          ? "pass the step's output(<key>)"
+          : "pass a string, number, boolean, TemplateRef or TemplateString, or lists and maps of them";
+      return { where: at, value: typeof leaf === "function" ? "a function" : describeValue(leaf), fix };
+    });
 }
