@@ -5,10 +5,11 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
-  // The package entry points (tsconfig.json "paths"), as examples and users import them.
+  // The packages resolved to their sources (tsconfig.json "paths"), as examples and users import them.
   moduleNameMapper: {
-    "^prefect-code-storage$": "<rootDir>/src/index.ts",
-    "^prefect-code-storage-(aws|google|azure|git)$": "<rootDir>/src/$1.ts",
+    "^prefect-code-storage$": "<rootDir>/packages/core/src/index.ts",
+    "^prefect-code-storage/lib/(.*)$": "<rootDir>/packages/core/src/$1",
+    "^prefect-code-storage-(aws|google|azure|git)$": "<rootDir>/packages/$1/src/index.ts",
   },
   transform: {
     "^.+\\.ts$": ["ts-jest", { isolatedModules: true, diagnostics: false }],

@@ -19,21 +19,21 @@ import { StorageManagementPolicy } from "@cdktf/provider-azurerm/lib/storage-man
 import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { parse } from "yaml";
-import { AzureBlobStorageCredentialsBlock } from "../src/prefect/blocks/azure-blob-storage-credentials";
-import { Block } from "../src/prefect/provider/block";
-import { PrefectProvider } from "../src/prefect/provider/provider";
-import { Variable } from "../src/prefect/provider/variable";
-import { PREFECT_AZURE_REQUIRES, PULL_FROM_AZURE_BLOB_STORAGE_PARAMS, PUSH_TO_AZURE_BLOB_STORAGE_PARAMS } from "../src/prefect/steps/azure";
-import { Steps } from "../src/prefect/steps/steps";
-import { AzureBlobAccess, PULL_SAS_PERMISSIONS, PUSH_SAS_PERMISSIONS } from "../src/storage/azure/access";
-import { AzurePrincipalType } from "../src/storage/azure-principal-type";
-import { ContainerSasConnectionString } from "../src/storage/azure/container-sas";
-import { AzureBlobCodeStorage } from "../src/storage/azure/azure-blob-code-storage";
-import { AzureBlobCodeStorageProps, AzureReplicationType } from "../src/storage/azure/props";
-import { ValidationError, ValidationErrors } from "../src/validation/errors";
+import { AzureBlobStorageCredentialsBlock } from "../packages/core/src/prefect/blocks/azure-blob-storage-credentials";
+import { Block } from "../packages/core/src/prefect/provider/block";
+import { PrefectProvider } from "../packages/core/src/prefect/provider/provider";
+import { Variable } from "../packages/core/src/prefect/provider/variable";
+import { PREFECT_AZURE_REQUIRES, PULL_FROM_AZURE_BLOB_STORAGE_PARAMS, PUSH_TO_AZURE_BLOB_STORAGE_PARAMS } from "../packages/core/src/prefect/steps/azure";
+import { Steps } from "../packages/core/src/prefect/steps/steps";
+import { AzureBlobAccess, PULL_SAS_PERMISSIONS, PUSH_SAS_PERMISSIONS } from "../packages/azure/src/blob/access";
+import { AzurePrincipalType } from "../packages/core/src/storage/azure-principal-type";
+import { ContainerSasConnectionString } from "../packages/azure/src/blob/container-sas";
+import { AzureBlobCodeStorage } from "../packages/azure/src/blob/azure-blob-code-storage";
+import { AzureBlobCodeStorageProps, AzureReplicationType } from "../packages/azure/src/blob/props";
+import { ValidationError, ValidationErrors } from "../packages/core/src/validation/errors";
 import { AzureKeylessStack } from "../stacks/azure-keyless";
 import { AzureKeysStack } from "../stacks/azure-keys";
-import { runTerraform, terraformEnv } from "../src/cli/terraform/terraform";
+import { runTerraform, terraformEnv } from "../packages/core/src/cli/terraform/terraform";
 import { parseInterfaces } from "./support/interfaces";
 import { blockDataErrors, blockReferences, blockSchema, prefectYamlSchemaErrors, readShared, sampleBlockData, stepSignatureErrors, stepsOf } from "./support/shared";
 import { PropsOrFactory, resourcesOf, SynthesizedStorage, synthStorageStack } from "./support/synth-storage";
@@ -297,7 +297,7 @@ describe("AzureBlobCodeStorage: steps", () => {
 
   it("the step props name exactly the functions' parameters (through their name tables), credentials required", () => {
     const signatures = readShared<Record<string, { params: Array<{ name: string; required: boolean }> }>>("step-signatures.json");
-    const interfaces = parseInterfaces(path.join(__dirname, "..", "src", "prefect", "steps", "azure.ts"));
+    const interfaces = parseInterfaces(path.join(__dirname, "..", "packages", "core", "src", "prefect", "steps", "azure.ts"));
     for (const [iface, step, table] of [
       ["PushToAzureBlobStorageProps", Steps.pushToAzureBlobStorage, PUSH_TO_AZURE_BLOB_STORAGE_PARAMS as Record<string, string>],
       ["PullFromAzureBlobStorageProps", Steps.pullFromAzureBlobStorage, PULL_FROM_AZURE_BLOB_STORAGE_PARAMS as Record<string, string>],
@@ -614,7 +614,7 @@ describe("AzureBlobStorageCredentialsBlock", () => {
   };
 
   it("its data interface has a field for each of the block schema's, all optional as in the schema", () => {
-    const parsed = parseInterfaces(path.join(__dirname, "..", "src", "prefect", "blocks", "azure-blob-storage-credentials.ts")).get("AzureBlobStorageCredentialsData")!;
+    const parsed = parseInterfaces(path.join(__dirname, "..", "packages", "core", "src", "prefect", "blocks", "azure-blob-storage-credentials.ts")).get("AzureBlobStorageCredentialsData")!;
     const schema = blockSchema("azure-blob-storage-credentials");
     const fields = AzureBlobStorageCredentialsBlock.FIELDS as Record<string, string>;
     expect(parsed.properties.map((p) => p.name).sort()).toEqual(Object.keys(fields).sort());

@@ -3,14 +3,14 @@
  * rules (storage account: 3-24 lowercase letters and digits; container: 3-63 lowercase letters,
  * digits and single hyphens, letter or digit at both ends), not from the rules themselves.
  */
-import { Rule } from "../src/validation/rule";
-import { AzureContainerName } from "../src/validation/rules/azure-container-name";
-import { AzurePrincipalId } from "../src/validation/rules/azure-principal-id";
-import { AzureResourceGroupName } from "../src/validation/rules/azure-resource-group-name";
-import { AzureRetentionDays } from "../src/validation/rules/azure-retention-days";
-import { AzureSasExpiry, sasExpiryTime } from "../src/validation/rules/azure-sas-expiry";
-import { AzureStorageAccountId, parseStorageAccountId } from "../src/validation/rules/azure-storage-account-id";
-import { AzureStorageAccountName } from "../src/validation/rules/azure-storage-account-name";
+import { Rule } from "../packages/core/src/validation/rule";
+import { AzureContainerName } from "../packages/core/src/validation/rules/azure-container-name";
+import { AzurePrincipalId } from "../packages/core/src/validation/rules/azure-principal-id";
+import { AzureResourceGroupName } from "../packages/core/src/validation/rules/azure-resource-group-name";
+import { AzureRetentionDays } from "../packages/core/src/validation/rules/azure-retention-days";
+import { AzureSasExpiry, sasExpiryTime } from "../packages/core/src/validation/rules/azure-sas-expiry";
+import { AzureStorageAccountId, parseStorageAccountId } from "../packages/core/src/validation/rules/azure-storage-account-id";
+import { AzureStorageAccountName } from "../packages/core/src/validation/rules/azure-storage-account-name";
 
 const check = <T>(rule: Rule<T>, value: T) => rule.check(value).map((f) => (f.fix === undefined ? { problem: f.problem } : { ...f }));
 const problems = <T>(rule: Rule<T>, value: T) => rule.check(value).map((f) => f.problem);

@@ -1,12 +1,12 @@
 import * as path from "path";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
-import { AwsCredentialsBlock } from "../src/prefect/blocks/aws-credentials";
-import { AzureBlobStorageCredentialsBlock } from "../src/prefect/blocks/azure-blob-storage-credentials";
-import { DockerRegistryCredentialsBlock } from "../src/prefect/blocks/docker-registry-credentials";
-import { GcpCredentialsBlock } from "../src/prefect/blocks/gcp-credentials";
-import { BitbucketCredentialsBlock, GitHubCredentialsBlock, GitLabCredentialsBlock } from "../src/prefect/blocks/git-credentials";
-import { SecretBlock } from "../src/prefect/blocks/secret";
-import { PrefectProvider } from "../src/prefect/provider/provider";
+import { AwsCredentialsBlock } from "../packages/core/src/prefect/blocks/aws-credentials";
+import { AzureBlobStorageCredentialsBlock } from "../packages/core/src/prefect/blocks/azure-blob-storage-credentials";
+import { DockerRegistryCredentialsBlock } from "../packages/core/src/prefect/blocks/docker-registry-credentials";
+import { GcpCredentialsBlock } from "../packages/core/src/prefect/blocks/gcp-credentials";
+import { BitbucketCredentialsBlock, GitHubCredentialsBlock, GitLabCredentialsBlock } from "../packages/core/src/prefect/blocks/git-credentials";
+import { SecretBlock } from "../packages/core/src/prefect/blocks/secret";
+import { PrefectProvider } from "../packages/core/src/prefect/provider/provider";
 import { parseInterfaces } from "./support/interfaces";
 import { BlockFieldTable, blockDataErrors, blockSchema, sampleBlockData } from "./support/shared";
 import { captureValidationError, expectOnlyProblem, reported } from "./support/validation";
@@ -65,7 +65,7 @@ describe("typed block data matches Prefect's block schemas", () => {
   });
 
   it.each(cases)("%s: FIELDS names exactly the fields of %s/%s, with the schema's required-ness", (slug, file, iface, cls) => {
-    const parsed = parseInterfaces(path.join(__dirname, "..", "src", "prefect", "blocks", file)).get(iface)!;
+    const parsed = parseInterfaces(path.join(__dirname, "..", "packages", "core", "src", "prefect", "blocks", file)).get(iface)!;
     expect(parsed.properties.map((p) => p.name).sort()).toEqual(Object.keys(cls.FIELDS).sort());
     const required = new Set(blockSchema(slug).required ?? []);
     for (const p of parsed.properties) {
@@ -76,7 +76,7 @@ describe("typed block data matches Prefect's block schemas", () => {
   it("aws-credentials: awsClientParameters maps AwsClientParameters onto the schema's client parameters definition", () => {
     const nested = AwsCredentialsBlock.FIELDS.awsClientParameters as { name: string; fields: FieldTable };
     expect(nested.name).toBe("aws_client_parameters");
-    const parsed = parseInterfaces(path.join(__dirname, "..", "src", "prefect", "blocks", "aws-credentials.ts")).get("AwsClientParameters")!;
+    const parsed = parseInterfaces(path.join(__dirname, "..", "packages", "core", "src", "prefect", "blocks", "aws-credentials.ts")).get("AwsClientParameters")!;
     expect(parsed.properties.map((p) => p.name).sort()).toEqual(Object.keys(nested.fields).sort());
     const defs = (blockSchema("aws-credentials") as any).definitions.AwsClientParameters.properties;
     expect(Object.values(nested.fields).map(prefectName).sort()).toEqual(Object.keys(defs).sort());

@@ -1,38 +1,39 @@
 /**
- * CDK Terrain (`cdktn`, the community fork of the archived cdktf): the packed library installed into
- * an app that depends on cdktn, with `cdktf` aliased to it (a dependency plus an npm override, as the
- * README says), so this library and the provider bindings resolve `cdktf` to cdktn. The user's stack,
- * written with cdktn's own App and TerraformStack, synthesizes the storage and writes prefect.yaml.
- * It installs from the npm registry (cdktn) and the npm cache (the providers).
+ * CDK Terrain (`cdktn`, the community fork of the archived cdktf): the packed core and AWS packages
+ * installed into an app that depends on cdktn, with `cdktf` aliased to it (a dependency plus an npm
+ * override, as the README says), so the packages and the provider bindings resolve `cdktf` to cdktn.
+ * The user's stack, written with cdktn's own App and TerraformStack, synthesizes the storage and
+ * writes prefect.yaml. It installs from the npm registry (cdktn) and the npm cache (the providers).
  */
-import { execFileSync, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse } from "yaml";
+import { npmInstall, packPackages, writeJson } from "./support/consumer-app";
+import { CORE_NAME, missingBuild, ROOT } from "./support/packages";
 import { prerequisite } from "./support/prerequisites";
 
 /** The newest cdktn this machine's Node runs; its peer range asks for constructs 10.6 or 10.7. */
 const CDKTN = "0.24.0";
 const CONSTRUCTS = "~10.6.0";
-const ROOT = path.join(__dirname, "..");
-const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+const repo = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
 const app = fs.mkdtempSync(path.join(os.tmpdir(), "prefect-cdktn-app-"));
 
-const run = prerequisite(!fs.existsSync(path.join(ROOT, "lib", "all.js")) ? "lib/ is missing: run npm run build first" : undefined);
+const run = prerequisite(missingBuild());
 afterAll(() => fs.rmSync(app, { recursive: true, force: true }));
 
 const USER_STACK = `
 const { App, TerraformStack } = require("cdktn");
 const { AwsProvider } = require("@cdktf/provider-aws/lib/provider");
 const { PrefectProject, PrefectProvider, Schedule } = require("prefect-code-storage");
-const { aws } = require("prefect-code-storage");
+const { S3CodeStorage } = require("prefect-code-storage-aws");
 
 const app = new App({ outdir: "cdktf.out" });
 const stack = new TerraformStack(app, "flows");
 new AwsProvider(stack, "aws", { region: "eu-central-1" });
 new PrefectProvider(stack, "prefect");
-const storage = new aws.S3CodeStorage(stack, "code", { bucketName: "acme-cdktn-flows", folder: "etl" });
+const storage = new S3CodeStorage(stack, "code", { bucketName: "acme-cdktn-flows", folder: "etl" });
 new PrefectProject(stack, "project", {
   name: "etl",
   storage,
@@ -43,31 +44,28 @@ app.synth();
 
 (run ? describe : describe.skip)(`an app on cdktn ${CDKTN}`, () => {
   beforeAll(() => {
-    execFileSync("npm", ["pack", "--pack-destination", app, "--ignore-scripts"], { cwd: ROOT, stdio: "ignore" });
-    const tarball = fs.readdirSync(app).find((f) => f.endsWith(".tgz"))!;
-    // The providers at the versions this repository tests; cdktf is cdktn under its old name.
-    const providers = Object.fromEntries(Object.keys(pkg.peerDependencies).filter((n) => n.startsWith("@cdktf/")).map((n) => [n, pkg.devDependencies[n]]));
-    fs.writeFileSync(
-      path.join(app, "package.json"),
-      JSON.stringify(
-        {
-          name: "cdktn-app",
-          private: true,
-          dependencies: { cdktn: CDKTN, cdktf: `npm:cdktn@${CDKTN}`, constructs: CONSTRUCTS, ...providers, "prefect-code-storage": `file:./${tarball}` },
-          overrides: { cdktf: `npm:cdktn@${CDKTN}` },
-        },
-        null,
-        2,
-      ),
-    );
+    const tarballs = packPackages([CORE_NAME, "prefect-code-storage-aws"], app);
+    // The AWS bindings at the version this repository tests; cdktf is cdktn under its old name.
+    writeJson(path.join(app, "package.json"), {
+      name: "cdktn-app",
+      private: true,
+      dependencies: {
+        cdktn: CDKTN,
+        cdktf: `npm:cdktn@${CDKTN}`,
+        constructs: CONSTRUCTS,
+        "@cdktf/provider-aws": repo.devDependencies["@cdktf/provider-aws"],
+        ...Object.fromEntries(Object.entries(tarballs).map(([name, file]) => [name, `file:./${file}`])),
+      },
+      overrides: { cdktf: `npm:cdktn@${CDKTN}` },
+    });
     fs.writeFileSync(path.join(app, "main.js"), USER_STACK);
-    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"], { cwd: app, stdio: "ignore", timeout: 300_000 });
-  }, 360_000);
+    npmInstall(app);
+  }, 600_000);
 
   it("resolves cdktf to cdktn for the library and the provider bindings alike", () => {
     expect(JSON.parse(fs.readFileSync(path.join(app, "node_modules", "cdktf", "package.json"), "utf8"))).toMatchObject({ name: "cdktn", version: CDKTN });
     const nested = (dir: string) => fs.existsSync(path.join(app, "node_modules", dir, "node_modules", "cdktf"));
-    expect(["prefect-code-storage", "@cdktf/provider-aws"].filter(nested)).toEqual([]);
+    expect([CORE_NAME, "prefect-code-storage-aws", "@cdktf/provider-aws"].filter(nested)).toEqual([]);
   });
 
   it("synthesizes the user's stack with cdktn: the storage in cdk.tf.json, the deployment in prefect.yaml", () => {

@@ -11,23 +11,23 @@ import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { parse } from "yaml";
-import { FlowDeployment } from "../src/deployments/flow-deployment";
-import { BaseJobTemplate, ImageWorkPool, ImageWorkPoolProps, withDefaultImage } from "../src/deployments/work-pools";
-import { DockerRegistryCredentialsBlock } from "../src/prefect/blocks/docker-registry-credentials";
-import { PrefectProvider } from "../src/prefect/provider/provider";
-import { WorkPool } from "../src/prefect/provider/work-pool";
-import { WorkPoolType } from "../src/core/work-pool-type";
-import { BUILD_DOCKER_IMAGE_PARAMS, DOCKER_BUILD_OPTION_NAMES, PREFECT_DOCKER_REQUIRES, PUSH_DOCKER_IMAGE_PARAMS } from "../src/prefect/steps/docker";
-import { Steps } from "../src/prefect/steps/steps";
-import { PrefectProject } from "../src/project/prefect-project";
-import { ArtifactRegistryDockerRepository } from "../src/storage/docker/artifact-registry";
-import { AzureContainerRegistry } from "../src/storage/docker/azure-container-registry";
-import { DockerImageCodeStorage, DockerImageCodeStorageProps } from "../src/storage/docker/docker-image-code-storage";
-import { EcrPushIdentity } from "../src/storage/docker/ecr-identity";
-import { EcrRegistry } from "../src/storage/docker/ecr-registry";
-import { PrebuiltImageCodeStorage, PrebuiltImageCodeStorageProps } from "../src/storage/docker/prebuilt-image-code-storage";
-import { IImageRegistry } from "../src/storage/docker/registry";
-import { ValidationError } from "../src/validation/errors";
+import { FlowDeployment } from "../packages/core/src/deployments/flow-deployment";
+import { BaseJobTemplate, ImageWorkPool, ImageWorkPoolProps, withDefaultImage } from "../packages/core/src/deployments/work-pools";
+import { DockerRegistryCredentialsBlock } from "../packages/core/src/prefect/blocks/docker-registry-credentials";
+import { PrefectProvider } from "../packages/core/src/prefect/provider/provider";
+import { WorkPool } from "../packages/core/src/prefect/provider/work-pool";
+import { WorkPoolType } from "../packages/core/src/core/work-pool-type";
+import { BUILD_DOCKER_IMAGE_PARAMS, DOCKER_BUILD_OPTION_NAMES, PREFECT_DOCKER_REQUIRES, PUSH_DOCKER_IMAGE_PARAMS } from "../packages/core/src/prefect/steps/docker";
+import { Steps } from "../packages/core/src/prefect/steps/steps";
+import { PrefectProject } from "../packages/core/src/project/prefect-project";
+import { ArtifactRegistryDockerRepository } from "../packages/google/src/artifact-registry/artifact-registry";
+import { AzureContainerRegistry } from "../packages/azure/src/acr/azure-container-registry";
+import { DockerImageCodeStorage, DockerImageCodeStorageProps } from "../packages/core/src/storage/docker/docker-image-code-storage";
+import { EcrPushIdentity } from "../packages/aws/src/ecr/ecr-identity";
+import { EcrRegistry } from "../packages/aws/src/ecr/ecr-registry";
+import { PrebuiltImageCodeStorage, PrebuiltImageCodeStorageProps } from "../packages/core/src/storage/docker/prebuilt-image-code-storage";
+import { IImageRegistry } from "../packages/core/src/storage/docker/registry";
+import { ValidationError } from "../packages/core/src/validation/errors";
 import { parseInterfaces } from "./support/interfaces";
 import { blockDataErrors, blockSchema, prefectYamlSchemaErrors, readShared, stepSignatureErrors, stepsOf } from "./support/shared";
 import { captureValidationError, expectOneLinePerProblem, problemAssertionsAt, reported } from "./support/validation";
@@ -81,7 +81,7 @@ function renderYaml(stack: TerraformStack, storage: DockerImageCodeStorage | Pre
 
 describe("DockerRegistryCredentialsBlock", () => {
   it("its data interface has a field for each of the block schema's, with the same required-ness (username, password, registryUrl required)", () => {
-    const parsed = parseInterfaces(path.join(__dirname, "..", "src", "prefect", "blocks", "docker-registry-credentials.ts")).get("DockerRegistryCredentialsData")!;
+    const parsed = parseInterfaces(path.join(__dirname, "..", "packages", "core", "src", "prefect", "blocks", "docker-registry-credentials.ts")).get("DockerRegistryCredentialsData")!;
     const schema = blockSchema("docker-registry-credentials");
     const fields = DockerRegistryCredentialsBlock.FIELDS as Record<string, string>;
     expect(parsed.properties.map((p) => p.name).sort()).toEqual(Object.keys(fields).sort());
@@ -125,7 +125,7 @@ describe("build_docker_image and push_docker_image", () => {
   });
 
   it("the typed props name exactly the functions' own parameters (build options aside, which build_docker_image takes as **build_kwargs)", () => {
-    const ifaces = parseInterfaces(path.join(__dirname, "..", "src", "prefect", "steps", "docker.ts"));
+    const ifaces = parseInterfaces(path.join(__dirname, "..", "packages", "core", "src", "prefect", "steps", "docker.ts"));
     const names = (iface: string) => ifaces.get(iface)!.properties.map((p) => p.name).sort();
     const params = (fn: string) => signatures[fn].params.map((p) => p.name).sort();
     const buildOptions = Object.values(DOCKER_BUILD_OPTION_NAMES);

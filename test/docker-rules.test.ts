@@ -5,23 +5,23 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { ImageRegistryKind } from "../src/core/image-registry-kind";
-import { WorkPoolType } from "../src/core/work-pool-type";
-import { Rule } from "../src/validation/rule";
-import { AcrName } from "../src/validation/rules/acr-name";
-import { AcrRegistryId, parseAcrRegistryId } from "../src/validation/rules/acr-registry-id";
-import { AcrTokenExpiry, acrTokenExpiryTime } from "../src/validation/rules/acr-token-expiry";
-import { ArtifactRegistryLocation } from "../src/validation/rules/artifact-registry-location";
-import { ArtifactRegistryRepositoryId } from "../src/validation/rules/artifact-registry-repository-id";
-import { DockerImageReference, parseImageReference, registryKindOfHost } from "../src/validation/rules/docker-image-reference";
-import { DockerPlatform } from "../src/validation/rules/docker-platform";
-import { DockerRepositoryPath } from "../src/validation/rules/docker-repository-path";
-import { DockerTag } from "../src/validation/rules/docker-tag";
-import { DockerWorkPoolRegistry } from "../src/validation/rules/docker-work-pool-registry";
-import { EcrAccountId } from "../src/validation/rules/ecr-account-id";
-import { EcrKmsKeyArn } from "../src/validation/rules/ecr-kms-key-arn";
-import { EcrRegion } from "../src/validation/rules/ecr-region";
-import { EcrRepositoryName } from "../src/validation/rules/ecr-repository-name";
+import { ImageRegistryKind } from "../packages/core/src/core/image-registry-kind";
+import { WorkPoolType } from "../packages/core/src/core/work-pool-type";
+import { Rule } from "../packages/core/src/validation/rule";
+import { AcrName } from "../packages/core/src/validation/rules/acr-name";
+import { AcrRegistryId, parseAcrRegistryId } from "../packages/core/src/validation/rules/acr-registry-id";
+import { AcrTokenExpiry, acrTokenExpiryTime } from "../packages/core/src/validation/rules/acr-token-expiry";
+import { ArtifactRegistryLocation } from "../packages/core/src/validation/rules/artifact-registry-location";
+import { ArtifactRegistryRepositoryId } from "../packages/core/src/validation/rules/artifact-registry-repository-id";
+import { DockerImageReference, parseImageReference, registryKindOfHost } from "../packages/core/src/validation/rules/docker-image-reference";
+import { DockerPlatform } from "../packages/core/src/validation/rules/docker-platform";
+import { DockerRepositoryPath } from "../packages/core/src/validation/rules/docker-repository-path";
+import { DockerTag } from "../packages/core/src/validation/rules/docker-tag";
+import { DockerWorkPoolRegistry } from "../packages/core/src/validation/rules/docker-work-pool-registry";
+import { EcrAccountId } from "../packages/core/src/validation/rules/ecr-account-id";
+import { EcrKmsKeyArn } from "../packages/core/src/validation/rules/ecr-kms-key-arn";
+import { EcrRegion } from "../packages/core/src/validation/rules/ecr-region";
+import { EcrRepositoryName } from "../packages/core/src/validation/rules/ecr-repository-name";
 
 const check = (rule: Rule, value: string) => rule.check(value).map((f) => (f.fix === undefined ? { problem: f.problem } : { ...f }));
 const problems = (rule: Rule, value: string) => rule.check(value).map((f) => f.problem);
@@ -50,7 +50,7 @@ describe("every Docker-option rule", () => {
   });
 
   it("is listed here: one rule per docker-/ecr-/acr-/artifact-registry- file (for the index)", () => {
-    const dir = path.join(__dirname, "..", "src", "validation", "rules");
+    const dir = path.join(__dirname, "..", "packages", "core", "src", "validation", "rules");
     const ours = fs
       .readdirSync(dir)
       .filter((f) => /^(docker|ecr|acr|artifact-registry)-.*\.ts$/.test(f))

@@ -12,9 +12,9 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, TerraformStack } from "cdktf";
 import { DockerCiBuiltStack } from "../stacks/docker-ci-built";
 import { DockerEcrStack } from "../stacks/docker-ecr";
-import { EcrPushIdentity } from "../src/storage/docker/ecr-identity";
-import { EcrRegistry } from "../src/storage/docker/ecr-registry";
-import { planStack, plannedResources, resourceChanges, TerraformPlan } from "../src/cli/terraform/terraform";
+import { EcrPushIdentity } from "../packages/aws/src/ecr/ecr-identity";
+import { EcrRegistry } from "../packages/aws/src/ecr/ecr-registry";
+import { planStack, plannedResources, resourceChanges, TerraformPlan } from "../packages/core/src/cli/terraform/terraform";
 
 const ACCOUNT = "123456789012";
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "docker-tier-"));

@@ -1,8 +1,8 @@
 /**
- * The public entry points, one per future package: `prefect-code-storage` (the core: Prefect side,
- * project, deployments, local and image storage) and one per cloud plus git. A user of one cloud loads
- * only that cloud's provider bindings; the examples and the README import nothing else; and every
- * README snippet type-checks against them.
+ * The public entry points, one per package: `prefect-code-storage` (the core: Prefect side, project,
+ * deployments, local and image storage) and one per cloud plus git. A user of one cloud loads only
+ * that cloud's provider bindings; the examples and the README import nothing else; and every README
+ * snippet type-checks against them.
  */
 import { execFile } from "child_process";
 import * as fs from "fs";
@@ -10,16 +10,12 @@ import { builtinModules } from "module";
 import * as path from "path";
 import { promisify } from "util";
 import * as ts from "typescript";
+import { PACKAGES, ROOT } from "./support/packages";
 import { readmeSnippets, writeSnippetModules } from "./support/readme-snippets";
 
-const ROOT = path.join(__dirname, "..");
-const ENTRIES: Record<string, { file: string; providers: string[] }> = {
-  "prefect-code-storage": { file: "src/index.ts", providers: [] },
-  "prefect-code-storage-aws": { file: "src/aws.ts", providers: ["@cdktf/provider-aws"] },
-  "prefect-code-storage-google": { file: "src/google.ts", providers: ["@cdktf/provider-google"] },
-  "prefect-code-storage-azure": { file: "src/azure.ts", providers: ["@cdktf/provider-azurerm"] },
-  "prefect-code-storage-git": { file: "src/git.ts", providers: ["@cdktf/provider-github", "@cdktf/provider-gitlab"] },
-};
+const ENTRIES: Record<string, { file: string; providers: string[] }> = Object.fromEntries(
+  PACKAGES.map((p) => [p.name, { file: `packages/${p.workspace}/src/index.ts`, providers: p.providers }]),
+);
 /** What user code may import besides the entry points (and Node's own modules). */
 const THIRD_PARTY = /^(cdktf|constructs|@cdktf\/provider-[a-z]+\/lib\/[a-z0-9-]+)$/;
 const isNodeBuiltin = (m: string) => builtinModules.includes(m.replace(/^node:/, ""));

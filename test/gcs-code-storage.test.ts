@@ -22,15 +22,15 @@ import { Construct } from "constructs";
 import { parse } from "yaml";
 import { GcsKeylessStack } from "../stacks/gcs-keyless";
 import { GcsKeysStack } from "../stacks/gcs-keys";
-import { GcpCredentialsBlock } from "../src/prefect/blocks/gcp-credentials";
-import { Block } from "../src/prefect/provider/block";
-import { PrefectProvider } from "../src/prefect/provider/provider";
-import { Variable } from "../src/prefect/provider/variable";
-import { PREFECT_GCP_REQUIRES } from "../src/prefect/steps/gcp";
-import { Steps } from "../src/prefect/steps/steps";
-import { GcsCodeStorage, GcsCodeStorageProps, GcsFolderGrant, GcsGrantRoles, GcsStorageClass } from "../src/storage/gcs/gcs-code-storage";
-import { GcsIdentity } from "../src/storage/gcs/identity";
-import { ValidationError } from "../src/validation/errors";
+import { GcpCredentialsBlock } from "../packages/core/src/prefect/blocks/gcp-credentials";
+import { Block } from "../packages/core/src/prefect/provider/block";
+import { PrefectProvider } from "../packages/core/src/prefect/provider/provider";
+import { Variable } from "../packages/core/src/prefect/provider/variable";
+import { PREFECT_GCP_REQUIRES } from "../packages/core/src/prefect/steps/gcp";
+import { Steps } from "../packages/core/src/prefect/steps/steps";
+import { GcsCodeStorage, GcsCodeStorageProps, GcsFolderGrant, GcsGrantRoles, GcsStorageClass } from "../packages/google/src/gcs/gcs-code-storage";
+import { GcsIdentity } from "../packages/google/src/gcs/identity";
+import { ValidationError } from "../packages/core/src/validation/errors";
 import { parseInterfaces } from "./support/interfaces";
 import { blockDataErrors, blockReferences, blockSchema, prefectYamlSchemaErrors, stepSignatureErrors, stepsOf } from "./support/shared";
 import { PropsOrFactory, resourceOf, resourcesOf, SynthesizedStorage, synthStorageStack } from "./support/synth-storage";
@@ -531,7 +531,7 @@ describe("GcsCodeStorage: options", () => {
 
 describe("gcp-credentials block", () => {
   it("every field of GcpCredentialsData maps to a field of Prefect's block schema, with the same required-ness", () => {
-    const parsed = parseInterfaces(path.join(__dirname, "..", "src", "prefect", "blocks", "gcp-credentials.ts")).get("GcpCredentialsData")!;
+    const parsed = parseInterfaces(path.join(__dirname, "..", "packages", "core", "src", "prefect", "blocks", "gcp-credentials.ts")).get("GcpCredentialsData")!;
     const schema = blockSchema("gcp-credentials");
     const required = new Set(schema.required ?? []);
     const fields = GcpCredentialsBlock.FIELDS as Record<string, string>;

@@ -2,14 +2,14 @@
  * The GCS / GCP validation rules as pure functions: what each accepts, what it refuses with which
  * problem, and the fixes it suggests.
  */
-import { Rule } from "../src/validation/rule";
-import { GcpIamMember } from "../src/validation/rules/gcp-iam-member";
-import { GcpKmsKeyName, kmsKeyLocation } from "../src/validation/rules/gcp-kms-key-name";
-import { GcpProjectId } from "../src/validation/rules/gcp-project-id";
-import { GcpServiceAccountEmail } from "../src/validation/rules/gcp-service-account-email";
-import { GcpServiceAccountId } from "../src/validation/rules/gcp-service-account-id";
-import { GcsBucketName } from "../src/validation/rules/gcs-bucket-name";
-import { GcsLocation } from "../src/validation/rules/gcs-location";
+import { Rule } from "../packages/core/src/validation/rule";
+import { GcpIamMember } from "../packages/core/src/validation/rules/gcp-iam-member";
+import { GcpKmsKeyName, kmsKeyLocation } from "../packages/core/src/validation/rules/gcp-kms-key-name";
+import { GcpProjectId } from "../packages/core/src/validation/rules/gcp-project-id";
+import { GcpServiceAccountEmail } from "../packages/core/src/validation/rules/gcp-service-account-email";
+import { GcpServiceAccountId } from "../packages/core/src/validation/rules/gcp-service-account-id";
+import { GcsBucketName } from "../packages/core/src/validation/rules/gcs-bucket-name";
+import { GcsLocation } from "../packages/core/src/validation/rules/gcs-location";
 
 const problems = (rule: Rule, value: string) => rule.check(value).map((f) => f.problem);
 const fixes = (rule: Rule, value: string) => rule.check(value).map((f) => f.fix).filter(Boolean);

@@ -8,8 +8,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { buildApp, EXAMPLE_STACKS, ExampleStackName } from "../stacks/app";
-import { matchingBrace, topLevelBlocks, withoutPrefectHcl } from "../src/cli/terraform/hcl";
-import { runTerraform, terraformEnv } from "../src/cli/terraform/terraform";
+import { matchingBrace, topLevelBlocks, withoutPrefectHcl } from "../packages/core/src/cli/terraform/hcl";
+import { runTerraform, terraformEnv } from "../packages/core/src/cli/terraform/terraform";
 
 const AWS_STACKS: ExampleStackName[] = ["s3-users", "s3-keyless", "s3-deployments", "docker-ecr"];
 const NAMES = Object.keys(EXAMPLE_STACKS) as ExampleStackName[];

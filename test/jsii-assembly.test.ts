@@ -1,8 +1,10 @@
 /**
- * The public API as jsii compiled it (`npm run build` writes `.jsii`; it fails on any jsii error or
- * warning, so compiling at all is checked there). This file checks what jsii does not:
- * - the future package split is a move: the core (the assembly's root) references no provider
- *   bindings and no cloud submodule, and each cloud references only the core and its own providers;
+ * The public API as jsii compiled it, one assembly per package (`npm run build` writes each
+ * package's `.jsii`; it fails on any jsii error or warning, so compiling at all is checked there).
+ * This file checks what jsii does not:
+ * - the split holds: the core references no provider bindings and no cloud package, each cloud
+ *   package only the core and its own providers, and each assembly's dependencies (which jsii makes
+ *   required peers, and the generated Python package requirements) are exactly those;
  * - every type, struct property and step is documented the way the README promises (`@default` on
  *   every optional prop, a summary on every type), since the API reference is generated from these;
  * - the typed steps cover every step definition, so a Python user reaches each one.
@@ -11,26 +13,17 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
-import * as aws from "../src/prefect/steps/aws";
-import * as azure from "../src/prefect/steps/azure";
-import * as core from "../src/prefect/steps/core";
-import * as docker from "../src/prefect/steps/docker";
-import * as gcp from "../src/prefect/steps/gcp";
-import { StepDefinition } from "../src/prefect/steps/step";
+import * as aws from "../packages/core/src/prefect/steps/aws";
+import * as azure from "../packages/core/src/prefect/steps/azure";
+import * as core from "../packages/core/src/prefect/steps/core";
+import * as docker from "../packages/core/src/prefect/steps/docker";
+import * as gcp from "../packages/core/src/prefect/steps/gcp";
+import { StepDefinition } from "../packages/core/src/prefect/steps/step";
+import { CORE_NAME, missingBuild, packageDir, PACKAGES } from "./support/packages";
 import { prerequisite } from "./support/prerequisites";
 
-const ROOT = path.join(__dirname, "..");
-const ASSEMBLY = path.join(ROOT, ".jsii");
-const PACKAGE = "prefect-code-storage";
-
-/** Which foreign assemblies each part of the API may reference: the split packages' dependencies. */
-const ALLOWED: Record<string, string[]> = {
-  "": ["cdktf", "constructs"],
-  aws: ["cdktf", "constructs", "@cdktf/provider-aws"],
-  google: ["cdktf", "constructs", "@cdktf/provider-google"],
-  azure: ["cdktf", "constructs", "@cdktf/provider-azurerm"],
-  git: ["cdktf", "constructs", "@cdktf/provider-github", "@cdktf/provider-gitlab"],
-};
+/** The assemblies each package may reference (and so depend on): the core, cdktf, constructs, its own providers. */
+const allowedFor = (p: (typeof PACKAGES)[number]) => [...(p.name === CORE_NAME ? [] : [CORE_NAME]), "cdktf", "constructs", ...p.providers].sort();
 
 interface TypeRef {
   fqn?: string;
@@ -59,12 +52,16 @@ interface JsiiType {
   initializer?: Member;
 }
 
-const missing = !fs.existsSync(ASSEMBLY) ? "the jsii assembly (.jsii) is missing: run npm run build first" : undefined;
-const run = prerequisite(missing);
-const types: Record<string, JsiiType> = run ? JSON.parse(fs.readFileSync(ASSEMBLY, "utf8")).types : {};
-
-/** `""` for the root (the core package), else the cloud submodule. */
-const partOf = (fqn: string) => (fqn.startsWith(`${PACKAGE}.`) ? (fqn.slice(PACKAGE.length + 1).match(/^(aws|google|azure|git)\./)?.[1] ?? "") : undefined);
+const run = prerequisite(missingBuild());
+interface Assembly {
+  name: string;
+  dependencies?: Record<string, string>;
+  submodules?: Record<string, unknown>;
+  types: Record<string, JsiiType>;
+}
+const assemblies: Record<string, Assembly> = run ? Object.fromEntries(PACKAGES.map((p) => [p.name, JSON.parse(fs.readFileSync(path.join(packageDir(p), ".jsii"), "utf8"))])) : {};
+/** Every package's types, by FQN (`prefect-code-storage-aws.S3CodeStorage`). */
+const types: Record<string, JsiiType> = Object.assign({}, ...Object.values(assemblies).map((a) => a.types));
 
 function fqnsIn(ref: TypeRef | undefined): string[] {
   if (!ref) return [];
@@ -83,26 +80,18 @@ function referencedBy(t: JsiiType): string[] {
   ];
 }
 
-(run ? describe : describe.skip)("the jsii assembly", () => {
-  it("has the core at the root and one submodule per cloud", () => {
-    const parts = new Set(Object.keys(types).map(partOf));
-    expect([...parts].sort()).toEqual(["", "aws", "azure", "git", "google"]);
-    expect(types[`${PACKAGE}.Steps`]?.kind).toBe("class");
-    expect(types[`${PACKAGE}.aws.S3CodeStorage`]?.kind).toBe("class");
+(run ? describe : describe.skip)("the jsii assemblies", () => {
+  it("are one per package, each named as its package, without submodules", () => {
+    expect(Object.values(assemblies).map((a) => a.name)).toEqual(PACKAGES.map((p) => p.name));
+    expect(Object.values(assemblies).filter((a) => a.submodules && Object.keys(a.submodules).length > 0).map((a) => a.name)).toEqual([]);
+    expect(types[`${CORE_NAME}.Steps`]?.kind).toBe("class");
+    expect(types["prefect-code-storage-aws.S3CodeStorage"]?.kind).toBe("class");
   });
 
-  it("splits into packages by moving submodules: each part references only the core, itself and its own providers", () => {
-    const crossings = Object.values(types).flatMap((t) => {
-      const part = partOf(t.fqn)!;
-      return referencedBy(t)
-        .filter((ref) => {
-          const refPart = partOf(ref);
-          if (refPart !== undefined) return refPart !== "" && refPart !== part;
-          return !ALLOWED[part].includes(ref.split(".")[0]);
-        })
-        .map((ref) => `${t.fqn} -> ${ref}`);
-    });
-    expect(crossings).toEqual([]);
+  it.each(PACKAGES.map((p) => [p.name, p] as const))("%s depends on and references only the core, cdktf, constructs and its own provider bindings", (name, p) => {
+    expect(Object.keys(assemblies[name].dependencies ?? {}).sort()).toEqual(allowedFor(p));
+    const referenced = new Set(Object.values(assemblies[name].types).flatMap((t) => referencedBy(t).map((ref) => ref.split(".")[0])));
+    expect([...referenced].filter((a) => a !== name && !allowedFor(p).includes(a))).toEqual([]);
   });
 
   it("documents every type with a summary", () => {
@@ -116,36 +105,36 @@ function referencedBy(t: JsiiType): string[] {
     expect(undocumented).toEqual([]);
   });
 
-  it("is the whole TypeScript API too: the entry points export nothing jsii leaves out, but the `template` tag and its type", () => {
+  it("are the whole TypeScript API too: the entry points export nothing jsii leaves out, but the `template` tag and its type", () => {
     const TS_ONLY = ["template", "TemplateValue"];
-    const entries = { "": "index", aws: "aws", google: "google", azure: "azure", git: "git" };
-    const files = Object.values(entries).map((f) => path.join(ROOT, "src", `${f}.ts`));
-    const program = ts.createProgram(files, { esModuleInterop: true, skipLibCheck: true, noEmit: true });
+    const files = PACKAGES.map((p) => path.join(packageDir(p), "src", "index.ts"));
+    const config = ts.getParsedCommandLineOfConfigFile(path.join(packageDir(PACKAGES[0]), "..", "..", "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+    const program = ts.createProgram(files, { ...config.options, noEmit: true });
     const checker = program.getTypeChecker();
-    const extra = Object.entries(entries).flatMap(([part, file]) => {
-      const symbol = checker.getSymbolAtLocation(program.getSourceFile(path.join(ROOT, "src", `${file}.ts`))!)!;
-      const prefix = part ? `${PACKAGE}.${part}.` : `${PACKAGE}.`;
-      // A helper the cloud modules share, tagged @internal, stays importable by them (after the
-      // package split, by deep import) but is no API: it says so in its docs.
-      const internal = (s: ts.Symbol) => (s.declarations ?? []).some((d) => ts.getJSDocTags(d).some((t) => t.tagName.text === "internal"));
+    // A helper tagged @internal is no API: it says so in its docs.
+    const internal = (s: ts.Symbol) => (s.declarations ?? []).some((d) => ts.getJSDocTags(d).some((t) => t.tagName.text === "internal"));
+    const extra = PACKAGES.flatMap((p, i) => {
+      const symbol = checker.getSymbolAtLocation(program.getSourceFile(files[i])!)!;
       return checker
         .getExportsOfModule(symbol)
-        .filter((s) => !types[prefix + s.name] && !TS_ONLY.includes(s.name) && !internal(s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s))
-        .map((s) => `${file}: ${s.name}`);
+        .filter((s) => !types[`${p.name}.${s.name}`] && !TS_ONLY.includes(s.name) && !internal(s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s))
+        .map((s) => `${p.name}: ${s.name}`);
     });
     expect(extra).toEqual([]);
   });
 
-  it("has its API reference (API.md, generated by the build) committed as generated, with every type", () => {
-    const apiMd = fs.readFileSync(path.join(ROOT, "API.md"), "utf8");
-    expect(Object.keys(types).filter((fqn) => !apiMd.includes(`id="${fqn}"`))).toEqual([]);
+  it.each(PACKAGES.map((p) => [p.name, p] as const))("%s has its API reference (API.md, generated by the build) committed as generated, with every type", (name, p) => {
+    const apiMd = fs.readFileSync(path.join(packageDir(p), "API.md"), "utf8");
+    const own = Object.keys(assemblies[name].types);
+    expect(own.length).toBeGreaterThan(3);
+    expect(own.filter((fqn) => !apiMd.includes(`id="${fqn}"`))).toEqual([]);
     // The build rewrote API.md from this assembly: a difference from the committed file means it was not committed.
-    const diff = spawnSync("git", ["diff", "--stat", "--", "API.md"], { cwd: ROOT, encoding: "utf8" });
+    const diff = spawnSync("git", ["diff", "--stat", "--", "API.md"], { cwd: packageDir(p), encoding: "utf8" });
     if (diff.status === 0) expect(diff.stdout).toBe("");
   });
 
   it("reaches every step definition through a static factory on Steps", () => {
-    const factories = (types[`${PACKAGE}.Steps`].methods ?? []).filter((m) => m.static).map((m) => m.name).sort();
+    const factories = (types[`${CORE_NAME}.Steps`].methods ?? []).filter((m) => m.static).map((m) => m.name).sort();
     // Every step definition the step modules export, by its function's short name, camelCased.
     const fns = [aws, azure, core, docker, gcp].flatMap((module) =>
       Object.values(module as Record<string, unknown>).flatMap((v) => (v && typeof v === "object" && typeof (v as StepDefinition).fn === "string" ? [(v as StepDefinition).fn.split(".").pop()!] : [])),

@@ -9,9 +9,9 @@ import * as path from "path";
 import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { parse } from "yaml";
 import { LocalStack } from "../stacks/local";
-import { WorkPool } from "../src/prefect/provider/work-pool";
-import { LocalCodeStorage } from "../src/storage/local/local-code-storage";
-import { ValidationError } from "../src/validation/errors";
+import { WorkPool } from "../packages/core/src/prefect/provider/work-pool";
+import { LocalCodeStorage } from "../packages/core/src/storage/local/local-code-storage";
+import { ValidationError } from "../packages/core/src/validation/errors";
 import { blockReferences, prefectYamlSchemaErrors, stepSignatureErrors, stepsOf } from "./support/shared";
 
 const STACK = "test-stack";

@@ -1,63 +1,71 @@
 /**
- * What `npm pack` ships, and the dependency declarations users install against: only the built
- * package (lib/ JavaScript and declarations, the jsii assembly), the README, changelog and licence,
- * with yaml and ignore bundled (jsii requires non-jsii runtime dependencies to be); and cdktf,
- * constructs and the provider packages as peer dependencies with ranges, so a user's own versions
- * are used (an exact pin installs a second `constructs` next to theirs).
+ * What `npm pack` ships for each package, and the dependency declarations users install against:
+ * only the built package (lib/ JavaScript and declarations, the jsii assembly), its API reference,
+ * README, changelog and licence; yaml and ignore bundled in the core (jsii requires non-jsii runtime
+ * dependencies to be); cdktf, constructs and each package's own provider bindings as peer
+ * dependencies with ranges, so a user's own versions are used (an exact pin installs a second
+ * `constructs` next to theirs). The cloud packages need the core at their own version: they are
+ * released together and reach into its built lib/. The repository root is a private workspace root.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { CORE_NAME, manifestOf, missingBuild, packageDir, PACKAGES, ROOT } from "./support/packages";
 import { prerequisite } from "./support/prerequisites";
 
-const ROOT = path.join(__dirname, "..");
-const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
-const built = fs.existsSync(path.join(ROOT, "lib", "all.js")) && fs.existsSync(path.join(ROOT, ".jsii"));
+const root = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+const CDK_PEERS = ["cdktf", "constructs"];
+const cases = PACKAGES.map((p) => [p.name, p] as const);
 
 describe("package.json declarations", () => {
-  it("takes cdktf, constructs and the provider bindings as peer dependencies with ranges", () => {
-    const peers = pkg.peerDependencies as Record<string, string>;
-    expect(Object.keys(peers).sort()).toEqual(
-      ["@cdktf/provider-aws", "@cdktf/provider-azurerm", "@cdktf/provider-github", "@cdktf/provider-gitlab", "@cdktf/provider-google", "cdktf", "constructs"].sort(),
-    );
-    for (const [name, range] of Object.entries(peers)) expect({ name, range: /^[\^~>]/.test(range) }).toEqual({ name, range: true });
+  it("the repository root is a private workspace root over exactly the packages, all at one version", () => {
+    expect(root.private).toBe(true);
+    expect(root.workspaces).toEqual(PACKAGES.map((p) => `packages/${p.workspace}`));
+    expect(PACKAGES.map((p) => manifestOf(p).name)).toEqual(PACKAGES.map((p) => p.name));
+    expect(new Set(PACKAGES.map((p) => manifestOf(p).version))).toEqual(new Set([root.version]));
   });
 
-  it("depends at runtime only on what it bundles", () => {
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(["ignore", "yaml"]);
-    expect([...pkg.bundledDependencies].sort()).toEqual(["ignore", "yaml"]);
+  it.each(cases)("%s takes cdktf, constructs and only its own provider bindings as peers with ranges", (name, p) => {
+    const peers = manifestOf(p).peerDependencies as Record<string, string>;
+    const ranged = Object.entries(peers).filter(([n]) => n !== CORE_NAME);
+    expect(ranged.map(([n]) => n).sort()).toEqual([...CDK_PEERS, ...p.providers].sort());
+    for (const [dep, range] of ranged) expect({ dep, range: /^[\^~>]/.test(range) }).toEqual({ dep, range: true });
+    // The peers are what the repository tests against: its devDependencies satisfy them.
+    for (const [dep] of ranged) expect({ dep, tested: root.devDependencies[dep] }).toEqual({ dep, tested: expect.any(String) });
+    if (name !== CORE_NAME) expect(peers[CORE_NAME]).toBe(root.version);
   });
 
-  it("points main and types at the built jsii entry", () => {
-    expect({ main: pkg.main, types: pkg.types }).toEqual({ main: "lib/all.js", types: "lib/all.d.ts" });
+  it.each(cases)("%s depends at runtime only on what it bundles, and points main and types at its built entry", (name, p) => {
+    const manifest = manifestOf(p);
+    const bundled = name === CORE_NAME ? ["ignore", "yaml"] : [];
+    expect(Object.keys(manifest.dependencies ?? {}).sort()).toEqual(bundled);
+    expect([...(manifest.bundledDependencies ?? [])].sort()).toEqual(bundled);
+    expect({ main: manifest.main, types: manifest.types, private: manifest.private }).toEqual({ main: "lib/index.js", types: "lib/index.d.ts", private: undefined });
+    expect(manifest.engines).toEqual(root.engines);
   });
 });
 
-(prerequisite(built ? undefined : "lib/ and .jsii are missing: run npm run build first") ? describe : describe.skip)("npm pack", () => {
-  let files: string[];
-  let bundled: string[];
+(prerequisite(missingBuild()) ? describe : describe.skip)("npm pack", () => {
+  const reports: Record<string, { files: string[]; bundled: string[] }> = {};
   beforeAll(() => {
-    const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-    const [report] = JSON.parse(out);
-    files = report.files.map((f: { path: string }) => f.path);
-    bundled = report.bundled;
-  }, 60_000);
+    // With scripts: each package's prepack puts the licence, changelog and bundled dependencies in place.
+    const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--workspaces"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    for (const r of JSON.parse(out)) reports[r.name] = { files: r.files.map((f: { path: string }) => f.path), bundled: r.bundled };
+  }, 120_000);
 
-  it("ships only the built package, its docs and licence, and the bundled dependencies", () => {
-    const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|\.jsii|lib\/.+\.(js|d\.ts)|node_modules\/(yaml|ignore)\/.+)$/;
+  it.each(cases)("%s ships only its built code, assembly, API reference, docs and licence, and its bundled dependencies", (name) => {
+    const allowed = /^(package\.json|README\.md|API\.md|CHANGELOG\.md|LICENSE|\.jsii|lib\/.+\.(js|d\.ts)|node_modules\/(yaml|ignore)\/.+)$/;
+    const { files, bundled } = reports[name];
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
-    expect([...bundled].sort()).toEqual(["ignore", "yaml"]);
+    for (const f of ["lib/index.js", "lib/index.d.ts", ".jsii", "API.md", "README.md", "CHANGELOG.md", "LICENSE"]) expect(files).toContain(f);
+    expect([...bundled].sort()).toEqual(name === CORE_NAME ? ["ignore", "yaml"] : []);
+    if (name !== CORE_NAME) expect(files.filter((f) => f.startsWith("node_modules/"))).toEqual([]);
   });
 
-  it("holds the command users run (npx prefect-code-storage plan), as an executable script", () => {
-    expect(pkg.bin).toEqual({ "prefect-code-storage": "lib/cli/main.js" });
-    expect(files).toContain("lib/cli/main.js");
-    expect(fs.readFileSync(path.join(ROOT, "lib", "cli", "main.js"), "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
-  });
-
-  it("holds every entry point, the assembly and the licence", () => {
-    for (const f of ["lib/all.js", "lib/all.d.ts", "lib/index.js", "lib/aws.js", "lib/google.js", "lib/azure.js", "lib/git.js", ".jsii", "LICENSE", "README.md"]) {
-      expect(files).toContain(f);
-    }
+  it("the core holds the command users run (npx prefect-code-storage plan), as an executable script", () => {
+    const core = PACKAGES.find((p) => p.name === CORE_NAME)!;
+    expect(manifestOf(core).bin).toEqual({ "prefect-code-storage": "lib/cli/main.js" });
+    expect(reports[CORE_NAME].files).toContain("lib/cli/main.js");
+    expect(fs.readFileSync(path.join(packageDir(core), "lib", "cli", "main.js"), "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   });
 });

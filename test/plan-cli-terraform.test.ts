@@ -1,5 +1,5 @@
 /**
- * The `prefect-code-storage` command as the package ships it (lib/cli/main.js, run with plain node):
+ * The `prefect-code-storage` command as the package ships it (packages/core/lib/cli/main.js, run with plain node):
  * `plan` on a cdktf synthesis it did not make, offline against the provider mirror, then
  * `plan-summary` on its plans; and the usage errors a user meets first.
  */
@@ -8,14 +8,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { buildApp } from "../stacks/app";
-import { PLAN_SUMMARY_MARKER } from "../src/cli/plan/summary";
-import { pluginMirrorDir } from "../src/cli/terraform/terraform";
+import { PLAN_SUMMARY_MARKER } from "../packages/core/src/cli/plan/summary";
+import { pluginMirrorDir } from "../packages/core/src/cli/terraform/terraform";
 import { prerequisite } from "./support/prerequisites";
 
 const ROOT = path.join(__dirname, "..");
-const CLI = path.join(ROOT, "lib", "cli", "main.js");
+const CLI = path.join(ROOT, "packages", "core", "lib", "cli", "main.js");
 const run = prerequisite(
-  !fs.existsSync(CLI) ? "lib/cli/main.js is missing: run npm run build first" : !pluginMirrorDir() ? "no provider mirror (TF_PLUGIN_MIRROR or /opt/tf-plugins): the offline plan needs one" : undefined,
+  !fs.existsSync(CLI) ? "packages/core/lib/cli/main.js is missing: run npm run build first" : !pluginMirrorDir() ? "no provider mirror (TF_PLUGIN_MIRROR or /opt/tf-plugins): the offline plan needs one" : undefined,
 );
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "prefect-cdktf-cli-"));
 const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: tmp, encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });

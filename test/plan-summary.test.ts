@@ -17,12 +17,12 @@ import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
 import { IamUserPolicy } from "@cdktf/provider-aws/lib/iam-user-policy";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
-import { planStack, type PlannedResource, type ResourceChange, type TerraformPlan } from "../src/cli/terraform/terraform";
-import { unifiedDiff } from "../src/cli/plan/diff";
-import { offlineSkipReason, offlineVariablePlaceholders, prefectAddresses, providerSources } from "../src/cli/plan/plan-all";
-import { PLAN_RULES, planAction } from "../src/cli/plan/rules";
-import { wideningOf } from "../src/cli/plan/rules/policy-widened";
-import { parsePolicy } from "../src/cli/plan/rules/policy-document";
+import { planStack, type PlannedResource, type ResourceChange, type TerraformPlan } from "../packages/core/src/cli/terraform/terraform";
+import { unifiedDiff } from "../packages/core/src/cli/plan/diff";
+import { offlineSkipReason, offlineVariablePlaceholders, prefectAddresses, providerSources } from "../packages/core/src/cli/plan/plan-all";
+import { PLAN_RULES, planAction } from "../packages/core/src/cli/plan/rules";
+import { wideningOf } from "../packages/core/src/cli/plan/rules/policy-widened";
+import { parsePolicy } from "../packages/core/src/cli/plan/rules/policy-document";
 import {
   changeRows,
   countActions,
@@ -31,9 +31,9 @@ import {
   PLAN_SUMMARY_MARKER,
   renderSummary,
   type Finding,
-} from "../src/cli/plan/summary";
-import { main as cliMain } from "../src/cli/plan/summary-cli";
-import { ChangeReader } from "../src/cli/plan/values";
+} from "../packages/core/src/cli/plan/summary";
+import { main as cliMain } from "../packages/core/src/cli/plan/summary-cli";
+import { ChangeReader } from "../packages/core/src/cli/plan/values";
 
 // ---------------------------------------------------------------------------------------------
 // The stack, two versions.

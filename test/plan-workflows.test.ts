@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { PLAN_SUMMARY_MARKER } from "../src/cli/plan/summary";
+import { PLAN_SUMMARY_MARKER } from "../packages/core/src/cli/plan/summary";
 
 const root = path.resolve(__dirname, "..");
 const load = (file: string): any => parse(fs.readFileSync(path.join(root, ".github", "workflows", file), "utf8"));
@@ -211,8 +211,8 @@ describe("apply.yml", () => {
 describe("package.json", () => {
   it("has the plan scripts, pointing at files that exist", () => {
     const scripts = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).scripts;
-    expect(scripts.plan).toBe("tsx src/cli/main.ts plan");
-    expect(scripts["plan:summary"]).toBe("tsx src/cli/main.ts plan-summary");
+    expect(scripts.plan).toBe("tsx packages/core/src/cli/main.ts plan");
+    expect(scripts["plan:summary"]).toBe("tsx packages/core/src/cli/main.ts plan-summary");
     for (const s of [scripts.plan, scripts["plan:summary"]]) expect(fs.existsSync(path.join(root, s.split(" ")[1]))).toBe(true);
   });
 });

@@ -3,15 +3,15 @@ import * as os from "os";
 import * as path from "path";
 import { App, TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
-import { KnownValue } from "../src/prefect/known-value";
-import { BlockRef, VariableRef } from "../src/prefect/template";
-import { PrefectProject } from "../src/project/prefect-project";
-import { Steps } from "../src/prefect/steps/steps";
-import { SecretBlock } from "../src/prefect/blocks/secret";
-import { PrefectProvider } from "../src/prefect/provider/provider";
-import { Variable } from "../src/prefect/provider/variable";
-import { Step } from "../src/prefect/steps/step";
-import { ICodeStorage } from "../src/storage/code-storage";
+import { KnownValue } from "../packages/core/src/prefect/known-value";
+import { BlockRef, VariableRef } from "../packages/core/src/prefect/template";
+import { PrefectProject } from "../packages/core/src/project/prefect-project";
+import { Steps } from "../packages/core/src/prefect/steps/steps";
+import { SecretBlock } from "../packages/core/src/prefect/blocks/secret";
+import { PrefectProvider } from "../packages/core/src/prefect/provider/provider";
+import { Variable } from "../packages/core/src/prefect/provider/variable";
+import { Step } from "../packages/core/src/prefect/steps/step";
+import { ICodeStorage } from "../packages/core/src/storage/code-storage";
 import { TerraformVariable } from "cdktf";
 
 /** A storage stand-in: the project only needs the steps and ignore patterns. */

@@ -9,7 +9,7 @@ import * as path from "path";
 
 import { TerraformOutput, TerraformResource, TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
-import * as prefect from "../src/prefect/provider";
+import * as prefect from "../packages/core/src/prefect/provider";
 import { ParsedInterface, parseInterfaces } from "./support/interfaces";
 
 interface SchemaAttribute {
@@ -29,7 +29,7 @@ interface ProviderSchema {
 }
 
 const SCHEMA_PATH = path.resolve(__dirname, "..", "..", "shared", "prefect", "provider-schema.json");
-const BINDINGS_DIR = path.resolve(__dirname, "..", "src", "prefect", "provider");
+const BINDINGS_DIR = path.resolve(__dirname, "..", "packages", "core", "src", "prefect", "provider");
 const schema: ProviderSchema = JSON.parse(fs.readFileSync(SCHEMA_PATH, "utf8"));
 const resources = schema.resources;
 

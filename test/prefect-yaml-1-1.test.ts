@@ -6,10 +6,10 @@
  */
 import { execFileSync } from "child_process";
 import { parse } from "yaml";
-import { PrefectYamlDocument } from "../src/prefect/prefect-yaml";
-import { Steps } from "../src/prefect/steps/steps";
-import { isAmbiguousPlainScalar, yamlText } from "../src/prefect/yaml-text";
-import { PrefectYamlFile } from "../src/project/prefect-yaml-file";
+import { PrefectYamlDocument } from "../packages/core/src/prefect/prefect-yaml";
+import { Steps } from "../packages/core/src/prefect/steps/steps";
+import { isAmbiguousPlainScalar, yamlText } from "../packages/core/src/prefect/yaml-text";
+import { PrefectYamlFile } from "../packages/core/src/project/prefect-yaml-file";
 import { synthExampleApp } from "./support/synth-app";
 
 /** Strings YAML 1.1 (or 1.2) would read as something else when written plain. */

@@ -1,13 +1,13 @@
 import { TerraformVariable, Testing, TerraformStack } from "cdktf";
 import { parse } from "yaml";
-import { PrefectYamlDocument } from "../src/prefect/prefect-yaml";
-import { Schedule } from "../src/prefect/schedules";
-import { Steps } from "../src/prefect/steps/steps";
-import { BlockRef, EnvRef, StepOutputRef, template, TemplateRef, TemplateString, VariableRef } from "../src/prefect/template";
-import { PrefectYamlFile } from "../src/project/prefect-yaml-file";
-import { DEFAULT_PREFECT_IGNORE } from "../src/prefect/prefectignore";
-import { PrefectIgnoreFile } from "../src/project/prefectignore-file";
-import { GeneratedFile } from "../src/project/generated-file";
+import { PrefectYamlDocument } from "../packages/core/src/prefect/prefect-yaml";
+import { Schedule } from "../packages/core/src/prefect/schedules";
+import { Steps } from "../packages/core/src/prefect/steps/steps";
+import { BlockRef, EnvRef, StepOutputRef, template, TemplateRef, TemplateString, VariableRef } from "../packages/core/src/prefect/template";
+import { PrefectYamlFile } from "../packages/core/src/project/prefect-yaml-file";
+import { DEFAULT_PREFECT_IGNORE } from "../packages/core/src/prefect/prefectignore";
+import { PrefectIgnoreFile } from "../packages/core/src/project/prefectignore-file";
+import { GeneratedFile } from "../packages/core/src/project/generated-file";
 import { prefectYamlSchemaErrors, stepSignatureErrors, stepsOf } from "./support/shared";
 
 const creds = new BlockRef("aws-credentials", "ci-push");

@@ -18,12 +18,12 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { Block } from "../src/prefect/provider/block";
-import { PrefectProvider } from "../src/prefect/provider/provider";
-import { Variable } from "../src/prefect/provider/variable";
-import { S3Identity } from "../src/storage/s3/identity";
-import { S3CodeStorage, S3CodeStorageProps } from "../src/storage/s3/s3-code-storage";
-import { ValidationError } from "../src/validation/errors";
+import { Block } from "../packages/core/src/prefect/provider/block";
+import { PrefectProvider } from "../packages/core/src/prefect/provider/provider";
+import { Variable } from "../packages/core/src/prefect/provider/variable";
+import { S3Identity } from "../packages/aws/src/s3/identity";
+import { S3CodeStorage, S3CodeStorageProps } from "../packages/aws/src/s3/s3-code-storage";
+import { ValidationError } from "../packages/core/src/validation/errors";
 import { PropsOrFactory, resourceOf, resourcesOf, SynthesizedStorage, synthStorageStack } from "./support/synth-storage";
 import { captureValidationError, expectOneLinePerProblem, problemAssertionsAt, reported } from "./support/validation";
 

@@ -5,8 +5,8 @@
  * StringLike semantics, against the requests each version's pull_from_s3 makes, and against requests
  * outside the folder that must stay denied.
  */
-import { PolicyDocument, PolicyStatement } from "../src/storage/aws-iam-policy";
-import { pullPolicy, pushPolicy } from "../src/storage/s3/policies";
+import { PolicyDocument, PolicyStatement } from "../packages/aws/src/iam/aws-iam-policy";
+import { pullPolicy, pushPolicy } from "../packages/aws/src/s3/policies";
 
 interface Request {
   readonly action: string;

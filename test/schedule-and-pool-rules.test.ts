@@ -6,7 +6,7 @@
  * and `validate_rrule_string`, i.e. python-dateutil's `rrulestr` (2.8.2). Cases where a rule is
  * deliberately stricter than Prefect are in their own tables.
  */
-import { Rule } from "../src/validation/rule";
+import { Rule } from "../packages/core/src/validation/rule";
 import {
   AwsKmsKeyArn,
   CronExpression,
@@ -18,10 +18,10 @@ import {
   RRuleString,
   WorkPoolName,
   WorkPoolType,
-} from "../src/validation/rules";
-import { isIanaTimeZone } from "../src/validation/rules/iana-time-zone";
-import { closestMatch } from "../src/core/closest-match";
-import { WORK_POOL_TYPES } from "../src/validation/rules/work-pool-type";
+} from "../packages/core/src/validation/rules";
+import { isIanaTimeZone } from "../packages/core/src/validation/rules/iana-time-zone";
+import { closestMatch } from "../packages/core/src/core/closest-match";
+import { WORK_POOL_TYPES } from "../packages/core/src/validation/rules/work-pool-type";
 
 /** The findings of a rule as plain objects (fix omitted when none). */
 const check = (rule: Rule<unknown>, value: unknown) => rule.check(value).map((f) => (f.fix === undefined ? { problem: f.problem } : { ...f }));

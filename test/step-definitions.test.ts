@@ -6,13 +6,13 @@
  * outputs are the ones the facts sheet (../shared/prefect/README.md, "Outputs") lists.
  */
 import * as path from "path";
-import * as aws from "../src/prefect/steps/aws";
-import * as azure from "../src/prefect/steps/azure";
-import * as core from "../src/prefect/steps/core";
-import * as docker from "../src/prefect/steps/docker";
-import * as gcp from "../src/prefect/steps/gcp";
-import { Step, StepDefinition, unknownStepProps } from "../src/prefect/steps/step";
-import { Steps } from "../src/prefect/steps/steps";
+import * as aws from "../packages/core/src/prefect/steps/aws";
+import * as azure from "../packages/core/src/prefect/steps/azure";
+import * as core from "../packages/core/src/prefect/steps/core";
+import * as docker from "../packages/core/src/prefect/steps/docker";
+import * as gcp from "../packages/core/src/prefect/steps/gcp";
+import { Step, StepDefinition, unknownStepProps } from "../packages/core/src/prefect/steps/step";
+import { Steps } from "../packages/core/src/prefect/steps/steps";
 import { parseInterfaces } from "./support/interfaces";
 import { readShared, stepParameters } from "./support/shared";
 
@@ -131,7 +131,7 @@ describe.each(typedSteps.map((s) => [s.constName, s] as const))("%s", (_name, { 
   });
 
   it(`its props interface has a field per table entry, optional exactly where the parameter has a default`, () => {
-    const ifaces = parseInterfaces(path.join(__dirname, "..", "src", "prefect", "steps", file));
+    const ifaces = parseInterfaces(path.join(__dirname, "..", "packages", "core", "src", "prefect", "steps", file));
     const props = ifaces.get(propsInterface);
     expect(props).toBeDefined();
     // Own fields plus those of the interfaces it extends in the same file (StepOptions excluded).

@@ -4,7 +4,7 @@ import {
   withoutBackend,
   withoutPrefect,
   type TerraformJson,
-} from "../src/cli/terraform/prepare";
+} from "../packages/core/src/cli/terraform/prepare";
 
 /** A small stack in the shape cdktf synthesizes (hand-written input). */
 function fixture(): TerraformJson {

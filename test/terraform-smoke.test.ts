@@ -9,7 +9,7 @@ import { App, TerraformOutput, TerraformProvider, TerraformResource, TerraformSt
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
-import { planStack, plannedResources, resourceChanges, type PlanStackResult } from "../src/cli/terraform/terraform";
+import { planStack, plannedResources, resourceChanges, type PlanStackResult } from "../packages/core/src/cli/terraform/terraform";
 
 const BUCKET = "prefect-cdktf-smoke-flow-code";
 

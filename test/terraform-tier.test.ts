@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { planStack, plannedResources, resourceChanges, TerraformPlan } from "../src/cli/terraform/terraform";
+import { planStack, plannedResources, resourceChanges, TerraformPlan } from "../packages/core/src/cli/terraform/terraform";
 import { synthExampleApp } from "./support/synth-app";
 
 const AWS_STACKS = ["s3-users", "s3-keyless", "s3-deployments"] as const;

@@ -5,13 +5,13 @@
 import { Lazy, TerraformStack, Testing } from "cdktf";
 import * as fs from "fs";
 import * as path from "path";
-import { slugify } from "../src/core/slugify";
-import { defaultNameStem, fitName, logicalName } from "../src/storage/names";
-import { ProblemReport, ValidationError, ValidationErrors } from "../src/validation/errors";
-import { CHECKS } from "../src/validation/checks";
-import { findings, Rule } from "../src/validation/rule";
-import * as rules from "../src/validation/rules";
-import { BlockName, EnvVarName, IamName, S3BucketName, StorageFolder, VariableName } from "../src/validation/rules";
+import { slugify } from "../packages/core/src/core/slugify";
+import { defaultNameStem, fitName, logicalName } from "../packages/core/src/storage/names";
+import { ProblemReport, ValidationError, ValidationErrors } from "../packages/core/src/validation/errors";
+import { CHECKS } from "../packages/core/src/validation/checks";
+import { findings, Rule } from "../packages/core/src/validation/rule";
+import * as rules from "../packages/core/src/validation/rules";
+import { BlockName, EnvVarName, IamName, S3BucketName, StorageFolder, VariableName } from "../packages/core/src/validation/rules";
 import { captureValidationError } from "./support/validation";
 
 /** The problems a rule finds, as plain objects (fix omitted when none). */
@@ -22,7 +22,7 @@ describe("every rule", () => {
   const all = Object.values(rules) as Array<Rule<any>>;
 
   it("is exported from the index (every Rule of every rule file), with a unique ID equal to its export name and an explanation", () => {
-    const dir = path.join(__dirname, "..", "src", "validation", "rules");
+    const dir = path.join(__dirname, "..", "packages", "core", "src", "validation", "rules");
     const inFiles = fs
       .readdirSync(dir)
       .filter((f) => f.endsWith(".ts") && f !== "index.ts")
@@ -431,14 +431,15 @@ describe("slugify (python-slugify defaults)", () => {
 
 describe("every rule ID a problem can carry is explained", () => {
   /**
-   * IDs reported across src/: `CHECKS.Id` (in `errors.add(prop, value, CHECKS.Id, ...)` calls and
+   * IDs reported across every package's src/: `CHECKS.Id` (in `errors.add(prop, value, CHECKS.Id, ...)` calls and
    * `rule: CHECKS.Id.id` findings), and any literal `errors.add(prop, value, "Id", ...)` or `rule: "Id"`.
    */
   function reportedIds(): string[] {
     const ids = new Set<string>();
     const walk = (dir: string): string[] =>
       fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
-    for (const file of walk(path.join(__dirname, "..", "src"))) {
+    const packages = path.join(__dirname, "..", "packages");
+    for (const file of fs.readdirSync(packages).flatMap((p) => walk(path.join(packages, p, "src")))) {
       const text = fs.readFileSync(file, "utf8");
       for (const m of text.matchAll(/\.add\(\s*[^;]*?,\s*"([A-Z][A-Za-z0-9]+)",/gs)) ids.add(m[1]);
       for (const m of text.matchAll(/rule:\s*"([A-Z][A-Za-z0-9]+)"/g)) ids.add(m[1]);

@@ -15,9 +15,9 @@ const loadStart = performance.now();
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { App, TerraformStack } = require("cdktf") as typeof import("cdktf");
 const { AwsProvider } = require("@cdktf/provider-aws/lib/provider") as typeof import("@cdktf/provider-aws/lib/provider");
-const { PrefectProvider } = require("../src/prefect/provider/provider") as typeof import("../src/prefect/provider/provider");
-const { PrefectProject } = require("../src/project/prefect-project") as typeof import("../src/project/prefect-project");
-const { S3CodeStorage } = require("../src/storage/s3/s3-code-storage") as typeof import("../src/storage/s3/s3-code-storage");
+const { PrefectProvider } = require("../packages/core/src/prefect/provider/provider") as typeof import("../packages/core/src/prefect/provider/provider");
+const { PrefectProject } = require("../packages/core/src/project/prefect-project") as typeof import("../packages/core/src/project/prefect-project");
+const { S3CodeStorage } = require("../packages/aws/src/s3/s3-code-storage") as typeof import("../packages/aws/src/s3/s3-code-storage");
 const { buildApp } = require("../stacks/app") as typeof import("../stacks/app");
 const loadMs = performance.now() - loadStart;
 

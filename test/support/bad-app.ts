@@ -1,9 +1,9 @@
 // An app with mistakes in two stacks, for test/synth-problems.test.ts to synthesize in a child process.
 import { App, TerraformStack } from "cdktf";
-import { Schedule } from "../../src/prefect/schedules";
-import { PrefectProject } from "../../src/project/prefect-project";
-import { LocalCodeStorage } from "../../src/storage/local/local-code-storage";
-import { S3CodeStorage } from "../../src/storage/s3/s3-code-storage";
+import { Schedule } from "../../packages/core/src/prefect/schedules";
+import { PrefectProject } from "../../packages/core/src/project/prefect-project";
+import { LocalCodeStorage } from "../../packages/core/src/storage/local/local-code-storage";
+import { S3CodeStorage } from "../../packages/aws/src/s3/s3-code-storage";
 
 export function badAppForProcess(outdir: string): App {
   const app = new App({ outdir });

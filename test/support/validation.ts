@@ -3,7 +3,7 @@
  * one listed problem to its prop, value, rule ID, fix (or the absence of one) and printed line.
  */
 import { Construct, IConstruct } from "constructs";
-import { ProblemReport, ValidationError } from "../../src/validation/errors";
+import { ProblemReport, ValidationError } from "../../packages/core/src/validation/errors";
 
 /**
  * The ValidationError that `build` throws (e.g. by synthesizing), or else the one its app reports

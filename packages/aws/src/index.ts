@@ -1,0 +1,7 @@
+/** AWS: flow code in S3, or in images in ECR. Loads `@cdktf/provider-aws` (deep imports only). */
+export * from "./iam/aws-iam-identity";
+export * from "./s3/identity";
+export * from "./s3/s3-code-storage";
+export * from "./s3/locked-down-bucket";
+export * from "./ecr/ecr-identity";
+export * from "./ecr/ecr-registry";
