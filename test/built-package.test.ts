@@ -15,13 +15,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse } from "yaml";
-import { CDKTF_TEMPLATE_TSCONFIG, writeJson } from "./support/consumer-app";
+import { CDKTF_TEMPLATE_TSCONFIG, USER_STACK, userEnv, writeJson } from "./support/consumer-app";
 import { manifestOf, missingBuild, packageDir, PACKAGES, ROOT } from "./support/packages";
 import { prerequisite } from "./support/prerequisites";
 import { writeSnippetModules } from "./support/readme-snippets";
-
-/** What test/consumer-app/ (main.ts, flows-stack.ts) creates. */
-const USER_STACK = { name: "consumer-flows", bucket: "acme-consumer-flow-code", deployments: ["nightly"] };
 
 const filesUnder = (dir: string): string[] =>
   fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).map((f) => path.join(dir, f)).filter((f) => fs.statSync(f).isFile());
@@ -142,8 +139,7 @@ function createApp(): { dir: string; nm: string } {
 
   it("plain node runs the user's stack from JS: the packages' lib/*.js synthesizes cdk.tf.json with the bucket and prefect.yaml with the deployment", () => {
     expect(fs.existsSync(path.join(app.dir, "main.js"))).toBe(true); // emitted by the tsc above (none when it reported errors)
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("CDKTF_") && k !== "NODE_OPTIONS"));
-    const run = spawnSync(process.execPath, ["--require", "./record-loaded-modules.js", "main.js"], { cwd: app.dir, env, encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--require", "./record-loaded-modules.js", "main.js"], { cwd: app.dir, env: userEnv(), encoding: "utf8" });
     expect({ status: run.status, stderr: run.status === 0 ? "" : run.stderr }).toEqual({ status: 0, stderr: "" }); // the error when it failed
 
     const stackDir = path.join(app.dir, "cdktf.out", "stacks", USER_STACK.name);

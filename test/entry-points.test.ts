@@ -10,6 +10,7 @@ import { builtinModules } from "module";
 import * as path from "path";
 import { promisify } from "util";
 import * as ts from "typescript";
+import { requireMatchingCore } from "../packages/core/src/core/matching-core";
 import { PACKAGES, ROOT } from "./support/packages";
 import { readmeSnippets, writeSnippetModules } from "./support/readme-snippets";
 
@@ -78,4 +79,19 @@ describe("README snippets", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe("a cloud package and the core", () => {
+  it("load together at the version they were released with", () => {
+    for (const p of PACKAGES.filter((p) => p.name !== "prefect-code-storage")) {
+      const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "packages", p.workspace, "package.json"), "utf8"));
+      expect(() => requireMatchingCore(manifest)).not.toThrow();
+    }
+  });
+
+  it("refuse a core of another version at import, naming both versions and the install that fixes it", () => {
+    expect(() => requireMatchingCore({ name: "prefect-code-storage-aws", version: "0.9.0" })).toThrow(
+      /^prefect-code-storage-aws 0\.9\.0 works only with prefect-code-storage 0\.9\.0, but prefect-code-storage \d+\.\d+\.\d+\S* is installed \(.+\)\. .*npm install prefect-code-storage@0\.9\.0 prefect-code-storage-aws@0\.9\.0\.$/,
+    );
+  });
 });

@@ -64,7 +64,7 @@ const resources = (config: any, type: string): any[] => Object.values(config.res
 /**
  * What `prefect deploy` would store as the deployment's pull steps: the YAML's pull steps with
  * `{{ <step id>.<key> }}` replaced by the outputs of the build/push steps (which return their
- * inputs), then in the provider's flat shape. Written independently of src/deployments/pull-steps.ts.
+ * inputs), then in the provider's flat shape. Written independently of packages/core/src/deployments/pull-steps.ts.
  */
 function pullStepsPrefectDeployWouldStore(yaml: any): any[] {
   const outputs: Record<string, Record<string, unknown>> = {};

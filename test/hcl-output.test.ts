@@ -2,7 +2,7 @@
  * The HCL exit path (HashiCorp's recommended way off cdktf): the example app synthesized with
  * `SYNTH_HCL_OUTPUT=true`, as `cdktf synth --hcl` runs it, still writes every stack's prefect.yaml and
  * .prefectignore, byte for byte as the JSON synthesis does, and the AWS examples' `cdk.tf`, with their
- * Prefect part set aside (src/cli/terraform/hcl.ts), pass the real `terraform init` and `validate`.
+ * Prefect part set aside (packages/core/src/cli/terraform/hcl.ts), pass the real `terraform init` and `validate`.
  */
 import * as fs from "fs";
 import * as os from "os";

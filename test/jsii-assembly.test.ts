@@ -55,6 +55,7 @@ interface JsiiType {
 const run = prerequisite(missingBuild());
 interface Assembly {
   name: string;
+  readme?: { markdown: string };
   dependencies?: Record<string, string>;
   submodules?: Record<string, unknown>;
   types: Record<string, JsiiType>;
@@ -86,6 +87,12 @@ function referencedBy(t: JsiiType): string[] {
     expect(Object.values(assemblies).filter((a) => a.submodules && Object.keys(a.submodules).length > 0).map((a) => a.name)).toEqual([]);
     expect(types[`${CORE_NAME}.Steps`]?.kind).toBe("class");
     expect(types["prefect-code-storage-aws.S3CodeStorage"]?.kind).toBe("class");
+  });
+
+  it.each(PACKAGES.map((p) => [p.name, p] as const))("%s carries its own README (npm's and PyPI's page come from it)", (name, p) => {
+    const readme = assemblies[name].readme?.markdown ?? "";
+    expect(readme.startsWith(`# ${name}\n`)).toBe(true);
+    expect(readme).toBe(fs.readFileSync(path.join(packageDir(p), "README.md"), "utf8"));
   });
 
   it.each(PACKAGES.map((p) => [p.name, p] as const))("%s depends on and references only the core, cdktf, constructs and its own provider bindings", (name, p) => {

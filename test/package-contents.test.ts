@@ -13,6 +13,9 @@ import * as path from "path";
 import { CORE_NAME, manifestOf, missingBuild, packageDir, PACKAGES, ROOT } from "./support/packages";
 import { prerequisite } from "./support/prerequisites";
 
+// npm's own range matcher (semver ships with npm and with the repository's tooling; it has no types here).
+const { satisfies } = require("semver") as { satisfies(version: string, range: string): boolean };
+
 const root = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
 const CDK_PEERS = ["cdktf", "constructs"];
 const cases = PACKAGES.map((p) => [p.name, p] as const);
@@ -30,9 +33,15 @@ describe("package.json declarations", () => {
     const ranged = Object.entries(peers).filter(([n]) => n !== CORE_NAME);
     expect(ranged.map(([n]) => n).sort()).toEqual([...CDK_PEERS, ...p.providers].sort());
     for (const [dep, range] of ranged) expect({ dep, range: /^[\^~>]/.test(range) }).toEqual({ dep, range: true });
-    // The peers are what the repository tests against: its devDependencies satisfy them.
-    for (const [dep] of ranged) expect({ dep, tested: root.devDependencies[dep] }).toEqual({ dep, tested: expect.any(String) });
+    // The peers are what the repository tests against: the root's devDependencies satisfy them.
+    for (const [dep, range] of ranged) expect({ dep, tested: satisfies(root.devDependencies[dep], range) }).toEqual({ dep, tested: true });
     if (name !== CORE_NAME) expect(peers[CORE_NAME]).toBe(root.version);
+  });
+
+  it.each(cases)("%s takes each peer as the devDependency jsii asks for, at the version the repository installs", (_name, p) => {
+    const manifest = manifestOf(p);
+    const expected = Object.fromEntries(Object.keys(manifest.peerDependencies).map((dep) => [dep, dep === CORE_NAME ? root.version : root.devDependencies[dep]]));
+    expect(manifest.devDependencies).toEqual(expected);
   });
 
   it.each(cases)("%s depends at runtime only on what it bundles, and points main and types at its built entry", (name, p) => {
@@ -42,6 +51,14 @@ describe("package.json declarations", () => {
     expect([...(manifest.bundledDependencies ?? [])].sort()).toEqual(bundled);
     expect({ main: manifest.main, types: manifest.types, private: manifest.private }).toEqual({ main: "lib/index.js", types: "lib/index.d.ts", private: undefined });
     expect(manifest.engines).toEqual(root.engines);
+  });
+
+  it.each(cases)("%s has a README of its own (npm's and PyPI's page): its name, its install line, the bindings it needs", (name, p) => {
+    const readme = fs.readFileSync(path.join(packageDir(p), "README.md"), "utf8");
+    expect(readme.startsWith(`# ${name}\n`)).toBe(true);
+    expect(readme).toMatch(new RegExp(`^npm install .*\\b${name}\\b`, "m"));
+    expect(readme).toMatch(new RegExp(`^pip install ${name}$`, "m"));
+    for (const provider of p.providers) expect(readme).toContain(provider);
   });
 });
 

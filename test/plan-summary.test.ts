@@ -1,5 +1,5 @@
 /**
- * The plan summary (src/cli/plan/summary.ts and its rules) against REAL `terraform show -json`
+ * The plan summary (packages/core/src/cli/plan/summary.ts and its rules) against REAL `terraform show -json`
  * plans: a tiny AWS stack is synthesized in two versions; version 1 is planned from empty state,
  * its planned values become a Terraform state file, and version 2 is planned against that state
  * (`-refresh=false`, offline), giving real create / update / replace / destroy changes.

@@ -1,5 +1,5 @@
 /**
- * The Prefect provider bindings in src/prefect/provider/ are hand-written (no prebuilt package, no
+ * The Prefect provider bindings in packages/core/src/prefect/provider/ are hand-written (no prebuilt package, no
  * `cdktf get` offline), so nothing but this test ties them to the provider. It holds them against
  * the provider schema in ../shared/prefect/provider-schema.json, both statically (the TypeScript
  * config interfaces) and by synthesis (the Terraform JSON they produce).
@@ -52,7 +52,7 @@ const attributeOf = (schemaPath: string, property: string) =>
   Object.entries(RENAMED[schemaPath] ?? {}).find(([, p]) => p === property)?.[0] ?? camelToSnake(property);
 
 // ---------------------------------------------------------------------------------------------
-// Static view: the exported interfaces of src/prefect/provider/*.ts, read with the TS compiler API.
+// Static view: the exported interfaces of packages/core/src/prefect/provider/*.ts, read with the TS compiler API.
 // ---------------------------------------------------------------------------------------------
 
 /** Names of cdktf's TerraformMetaArguments (count, provider, ...), read from cdktf itself so a cdktf upgrade is followed. */

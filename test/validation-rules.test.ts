@@ -448,7 +448,7 @@ describe("every rule ID a problem can carry is explained", () => {
     return [...ids].sort();
   }
 
-  it("as a rule (src/validation/rules) or a check (src/validation/checks.ts), each with a sentence", () => {
+  it("as a rule (validation/rules) or a check (validation/checks.ts) of the core, each with a sentence", () => {
     const ids = reportedIds();
     expect(ids.length).toBeGreaterThan(40);
     const unexplained = ids.filter((id) => !(id in rules) && !(id in CHECKS));

@@ -6,7 +6,8 @@
  * (setuptools~=75.3.2) and fetches them from PyPI; this builds with any setuptools >= 70.1 (which
  * has bdist_wheel built in) that pip can install into a build environment (dist/python-build-env),
  * from PyPI or a local index. Where there is no python3 or no such setuptools, it says so and
- * leaves the generated sources.
+ * leaves the generated sources (under CI=true that fails: a release must not lack its wheels).
+ * `--check` only prepares the build environment and prints what is missing, if anything.
  */
 const { spawnSync } = require("child_process");
 const fs = require("fs");
@@ -26,9 +27,13 @@ function buildEnvironment() {
 }
 
 const problem = buildEnvironment();
+if (process.argv.includes("--check")) {
+  if (problem) console.log(problem);
+  process.exit(0);
+}
 if (problem) {
   console.log(`No wheels built (${problem}); the generated sources are in packages/*/dist/python.`);
-  process.exit(0);
+  process.exit(process.env.CI === "true" ? 1 : 0);
 }
 let failed = false;
 for (const workspace of require(path.join(root, "package.json")).workspaces) {

@@ -96,22 +96,20 @@ export function writeJson(file: string, value: unknown): void {
  */
 export function packPackages(names: string[], dest: string): Record<string, string> {
   const args = ["pack", "--json", "--pack-destination", dest, ...names.flatMap((n) => ["--workspace", n])];
-  const out = execFileSync("npm", args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  // A failure throws with npm's own stderr in its message.
+  const out = execFileSync("npm", args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   return Object.fromEntries(JSON.parse(out).map((r: { name: string; filename: string }) => [r.name, r.filename]));
 }
 
-/** `npm install` in the app, from the npm cache where it can (the registry otherwise). */
+/** `npm install` in the app, from the npm cache where it can (the registry otherwise); at most 5 minutes. */
 export function npmInstall(dir: string): void {
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: dir, stdio: "ignore", timeout: 600_000 });
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], timeout: 300_000 });
 }
 
-/** Sizes in bytes of the files under `dir` (apparent sizes, links not followed). */
-export function sizeOf(dir: string): number {
-  let total = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) total += sizeOf(full);
-    else if (entry.isFile()) total += fs.statSync(full).size;
-  }
-  return total;
+/** What the user's stack in test/consumer-app/ (flows-stack.ts, main.ts) creates. */
+export const USER_STACK = { name: "consumer-flows", bucket: "acme-consumer-flow-code", deployments: ["nightly"] };
+
+/** The environment a user's own shell would give their app: none of jest's or cdktf's variables from this run. */
+export function userEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("CDKTF_") && !k.startsWith("JEST_") && k !== "NODE_OPTIONS"));
 }

@@ -31,7 +31,7 @@ export const PACKAGES: PackageSpec[] = [
 export const packageDir = (p: PackageSpec) => path.join(ROOT, "packages", p.workspace);
 export const manifestOf = (p: PackageSpec) => JSON.parse(fs.readFileSync(path.join(packageDir(p), "package.json"), "utf8"));
 
-/** Why the built packages are not there (each one's lib/index.js and, under CI, its .jsii), or undefined. */
+/** Why the built packages are not there (each one's lib/index.js, lib/index.d.ts and .jsii), or undefined. */
 export function missingBuild(): string | undefined {
   const missing = PACKAGES.flatMap((p) => ["lib/index.js", "lib/index.d.ts", ".jsii"].map((f) => path.join("packages", p.workspace, f))).filter(
     (f) => !fs.existsSync(path.join(ROOT, f)),

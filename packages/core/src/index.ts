@@ -2,11 +2,11 @@
  * prefect-code-storage: the core entry point. Everything that needs no cloud provider's bindings:
  * the Prefect side (template values, steps, blocks, schedules, the prefect.yaml document, the Prefect
  * provider bindings), PrefectProject and FlowDeployment, work pools, local and Docker image storage
- * (with a registry from a cloud entry point, or built by CI), and the validation report.
+ * (with a registry from a cloud package, or built by CI), and the validation report.
  *
- * Each cloud has an entry point of its own, so an app imports only the provider bindings it uses:
- * `./aws` (S3, ECR), `./google` (GCS, Artifact Registry), `./azure` (Blob Storage, ACR), and `./git`
- * (GitHub, GitLab, Bitbucket). Importing this one loads none of them.
+ * Each cloud has a package of its own, so an app installs and loads only the provider bindings it
+ * uses: `prefect-code-storage-aws` (S3, ECR), `-google` (GCS, Artifact Registry), `-azure` (Blob
+ * Storage, ACR) and `-git` (GitHub, GitLab, Bitbucket). This package loads none of them.
  *
  * Only what users write with is exported; validation internals, rules and renderers stay inside.
  */

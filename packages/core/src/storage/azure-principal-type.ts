@@ -1,4 +1,5 @@
-// Shared by Blob Storage (azure/) and Container Registry (docker/) role assignments.
+// Shared by Blob Storage (packages/azure: blob/) and Container Registry (packages/azure: acr/) role assignments, and
+// by GrantOptions here, which names the principal type without loading the Azure provider.
 
 /** The kind of Entra ID principal a role assignment is for. */
 export enum AzurePrincipalType {
